@@ -1,0 +1,14 @@
+/** The one registry of algorithms: the worker, the CLI and the tests look algorithms up here. */
+import type { AnyAlgorithm } from '../core/algorithm';
+import type { AlgorithmName } from '../core/types';
+import { bully } from './bully/bully';
+
+export const ALGORITHMS: Partial<Record<AlgorithmName, AnyAlgorithm>> = {
+  bully,
+};
+
+export function getAlgorithm(name: AlgorithmName): AnyAlgorithm {
+  const alg = ALGORITHMS[name];
+  if (!alg) throw new Error(`algorithm "${name}" is not available yet`);
+  return alg;
+}

@@ -1,0 +1,124 @@
+/**
+ * The interface every election algorithm implements. Handlers receive the node's state and a context; they
+ * mutate the node's own state and write their effects (messages, timers, commits, write replies) into the
+ * context's plan. The kernel applies the plan after the handler returns, so an algorithm never touches the
+ * network, the clock or the queue: data in, plan out.
+ */
+import type { ZodType } from 'zod';
+import type { AlgorithmName, NodeId, NodeView, WriteValue } from './types';
+
+export type Fields = Record<string, unknown>;
+
+/** A message as a handler sees it. `fields` is the payload; handlers must not mutate it. */
+export interface Envelope {
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  fields: Fields;
+}
+
+/** What a handler may read: who it is, the time, the cluster's shape, its options and the run's randomness. */
+export interface NodeEnv<O> {
+  readonly id: NodeId;
+  readonly now: number;
+  /** Voting members, ids 1..nodes. */
+  readonly voters: readonly NodeId[];
+  /** ZAB observers, ids nodes+1..nodes+observers; empty elsewhere. */
+  readonly observers: readonly NodeId[];
+  readonly options: O;
+  /** A float in [0, 1) from the run's one PRNG. */
+  random(): number;
+  /** An integer in [min, max) from the run's one PRNG (min when max <= min). */
+  randomBetween(min: number, max: number): number;
+}
+
+/** What a handler asks for; applied by the kernel in the order of the calls, sends first, after it returns. */
+export interface Plan {
+  /** `fields` must be fresh data that the node does not keep and change later. */
+  send(to: NodeId, kind: string, fields: Fields): void;
+  /** Starts (or restarts, replacing the old one) the node's timer `name`. */
+  setTimer(name: string, afterMs: number): void;
+  cancelTimer(name: string): void;
+  /** The node learned that the entry at `index` is committed. */
+  commit(index: number, value: WriteValue | null): void;
+  /** The answer to the client write being handled (defaults to accepted). */
+  writeResult(accepted: boolean, reason?: string, leader?: NodeId | null): void;
+  /** A known, expected weakness showed itself (e.g. Bully's split brain). */
+  anomaly(kind: string, detail: string): void;
+}
+
+export type Ctx<O> = NodeEnv<O> & Plan;
+
+/** The cause of one handler run, given to invariant checkers. */
+export type StepCause =
+  | { type: 'boot' }
+  | { type: 'message'; msg: Envelope }
+  | { type: 'timer'; name: string }
+  | { type: 'write'; value: WriteValue }
+  | { type: 'crash' };
+
+export interface NodeRecord<S> {
+  id: NodeId;
+  alive: boolean;
+  state: S;
+  /** Pending timers: name → due time and generation (a replaced or cancelled timer's queue entry is stale). */
+  timers: Record<string, { due: number; gen: number }>;
+  /** The view last written to the trace (`state` events are emitted only when it changes). */
+  lastView: NodeView;
+}
+
+export interface StepInfo {
+  t: number;
+  node: NodeId;
+  cause: StepCause;
+  before: NodeView;
+  after: NodeView;
+  sent: Envelope[];
+}
+
+export interface ClusterInfo<S, O> {
+  now: number;
+  voters: readonly NodeId[];
+  observers: readonly NodeId[];
+  options: O;
+  nodes: readonly NodeRecord<S>[];
+}
+
+/**
+ * A safety checker. Its own memory (history variables such as Raft's leaderOfTerm) is plain data returned by
+ * `init`, kept in the kernel's state so that a checkpoint carries it too.
+ */
+export interface Checker<S, O, C> {
+  init(cluster: ClusterInfo<S, O>): C;
+  afterStep(memory: C, step: StepInfo, cluster: ClusterInfo<S, O>, report: (invariant: string, detail: string) => void): void;
+}
+
+export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown> {
+  readonly name: AlgorithmName;
+  /** Message kinds this algorithm sends, as written in traces. */
+  readonly messageKinds: readonly string[];
+  readonly defaultOptions: O;
+  /** Validates a partial options object (unknown keys refused); the kernel merges it over the defaults. */
+  readonly optionsSchema: ZodType<Partial<O>>;
+  readonly supportsObservers: boolean;
+  /** How the kernel decides the cluster leader (contracts/sim-cli-and-trace.md). */
+  readonly leaderRule: 'quorum' | 'reachable';
+  /** A fresh node, as at the very first start. */
+  create(id: NodeId, env: NodeEnv<O>): S;
+  /** The node starts: at time 0 and after every revive. */
+  boot(state: S, ctx: Ctx<O>): void;
+  /** The node crashes: return what survives (its persistent state). Timers are cancelled by the kernel. */
+  crash(state: S, env: NodeEnv<O>): S;
+  onMessage(state: S, msg: Envelope, ctx: Ctx<O>): void;
+  onTimer(state: S, name: string, ctx: Ctx<O>): void;
+  onWrite(state: S, value: WriteValue, ctx: Ctx<O>): void;
+  /** The trace's view of a node: role, leader and the algorithm's numbers. Must be cheap and fresh data. */
+  view(state: S): NodeView;
+  /** Whether a node with this view counts as a leader for the cluster-leader rule. */
+  claimsLeadership(view: NodeView): boolean;
+  readonly checker?: Checker<S, O, C>;
+}
+
+/** Any algorithm, with its type parameters erased for registries and hosts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAlgorithm = Algorithm<any, any, any>;

@@ -1,0 +1,559 @@
+/**
+ * The discrete-event kernel: virtual clock, event queue, network, node lifecycle, cluster-leader tracking and
+ * the trace. Everything it does follows from the scenario, the seed and the actions it is given; all of its
+ * mutable state lives in one plain object (`KernelState`), so `checkpoint()` is a deep copy and `restore`
+ * continues with the identical trace.
+ */
+import type { AnyAlgorithm, Ctx, Envelope, Fields, NodeEnv, NodeRecord, StepCause, StepInfo } from './algorithm';
+import { heapPop, heapPush } from './event-queue';
+import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
+import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
+import type { Action, EndStats, NodeId, NodeView, Scenario, TraceEvent, TraceSink, WriteValue } from './types';
+import { sameView } from './view-equality';
+
+interface InFlight {
+  id: number;
+  from: NodeId;
+  to: NodeId;
+  kind: string;
+  fields: Fields;
+  sentAt: number;
+  lost: boolean;
+}
+
+type QueueItem =
+  | { t: number; late: 0; seq: number; k: 'deliver'; msg: InFlight }
+  | { t: number; late: 0; seq: number; k: 'timer'; node: NodeId; name: string; gen: number }
+  | { t: number; late: 1; seq: number; k: 'action'; action: Action };
+
+interface LeaderTracking {
+  current: NodeId | null;
+  lastNonNull: NodeId | null;
+  changes: number;
+  firstAt: number | null;
+  unavailableMs: number;
+  /** When the current leaderless stretch began (null while there is a leader). */
+  leaderlessSince: number | null;
+  splitBrain: boolean;
+}
+
+export interface KernelState {
+  now: number;
+  seq: number;
+  nextMsgId: number;
+  timerGen: number;
+  rng: RngState;
+  queue: QueueItem[];
+  nodes: NodeRecord<unknown>[];
+  network: NetworkState;
+  stats: { sent: number; delivered: number; dropped: number; byKind: Record<string, number> };
+  leader: LeaderTracking;
+  checker: unknown;
+  /** Number of queue items processed: the kernel's event count, for seeking and benchmarks. */
+  steps: number;
+}
+
+export interface SimulationConfig {
+  algorithm: AnyAlgorithm;
+  /** A validated scenario; its options must already be this algorithm's own (see `resolveOptions`). */
+  scenario: Scenario;
+  /** The algorithm's full options (defaults merged). */
+  options: Record<string, unknown>;
+  /** Run the algorithm's safety checker after every step and report `violation` events. */
+  check?: boolean;
+  sink?: TraceSink;
+}
+
+export type Checkpoint = KernelState;
+
+interface PlanBuffer {
+  sends: Envelope[];
+  timerOps: { name: string; afterMs: number | null }[];
+  commits: { index: number; value: WriteValue | null }[];
+  write: { accepted: boolean; reason?: string; leader?: NodeId | null } | null;
+  anomalies: { kind: string; detail: string }[];
+}
+
+export class Simulation {
+  readonly algorithm: AnyAlgorithm;
+  readonly scenario: Scenario;
+  readonly options: Record<string, unknown>;
+  readonly voters: NodeId[];
+  readonly observers: NodeId[];
+  readonly check: boolean;
+  private sink: TraceSink;
+  private s: KernelState;
+  private plan: PlanBuffer = emptyPlan();
+  private ctx: Ctx<Record<string, unknown>>;
+
+  private constructor(config: SimulationConfig, state: KernelState | null) {
+    this.algorithm = config.algorithm;
+    this.scenario = config.scenario;
+    this.options = config.options;
+    this.check = config.check ?? false;
+    this.sink = config.sink ?? (() => {});
+    this.voters = range(1, config.scenario.nodes);
+    this.observers = range(config.scenario.nodes + 1, config.scenario.nodes + config.scenario.observers);
+    this.ctx = this.makeCtx();
+    if (state) {
+      this.s = state;
+      return;
+    }
+    this.s = {
+      now: 0,
+      seq: 0,
+      nextMsgId: 1,
+      timerGen: 0,
+      rng: seedRng(config.scenario.seed),
+      queue: [],
+      nodes: [],
+      network: initialNetwork(config.scenario.network, config.scenario.nodes + config.scenario.observers),
+      stats: { sent: 0, delivered: 0, dropped: 0, byKind: {} },
+      leader: {
+        current: null,
+        lastNonNull: null,
+        changes: 0,
+        firstAt: null,
+        unavailableMs: 0,
+        leaderlessSince: 0,
+        splitBrain: false,
+      },
+      checker: null,
+      steps: 0,
+    };
+  }
+
+  /** A new run at time 0: the `init` event, every node's first start, and the scenario's script queued. */
+  static start(config: SimulationConfig): Simulation {
+    const sim = new Simulation(config, null);
+    sim.boot();
+    return sim;
+  }
+
+  /** Continues from a checkpoint; the sink receives exactly what the original run emitted after it. */
+  static restore(config: SimulationConfig, checkpoint: Checkpoint): Simulation {
+    return new Simulation(config, structuredClone(checkpoint));
+  }
+
+  checkpoint(): Checkpoint {
+    return structuredClone(this.s);
+  }
+
+  setSink(sink: TraceSink): void {
+    this.sink = sink;
+  }
+
+  get now(): number {
+    return this.s.now;
+  }
+
+  get steps(): number {
+    return this.s.steps;
+  }
+
+  get clusterLeader(): NodeId | null {
+    return this.s.leader.current;
+  }
+
+  /** Read-only access to the nodes, for hosts, tests and checkers. */
+  get nodes(): readonly NodeRecord<unknown>[] {
+    return this.s.nodes;
+  }
+
+  get network(): Readonly<NetworkState> {
+    return this.s.network;
+  }
+
+  node(id: NodeId): NodeRecord<unknown> {
+    const rec = this.s.nodes[id - 1];
+    if (!rec) throw new Error(`node ${id} does not exist`);
+    return rec;
+  }
+
+  /** Time of the next queued event, or null when nothing is pending. */
+  peekTime(): number | null {
+    return this.s.queue.length > 0 ? this.s.queue[0].t : null;
+  }
+
+  /** Schedules an action (a user's click or a script line) at virtual time `at` (never in the past). */
+  schedule(action: Action, at: number = this.s.now): void {
+    const t = Math.max(at, this.s.now);
+    heapPush(this.s.queue, { t, late: 1, seq: this.s.seq++, k: 'action', action });
+  }
+
+  /** Processes one queued event. Returns false when the queue is empty. */
+  step(): boolean {
+    const item = heapPop(this.s.queue);
+    if (!item) return false;
+    this.s.now = item.t;
+    this.s.steps++;
+    switch (item.k) {
+      case 'deliver':
+        this.deliver(item.msg);
+        break;
+      case 'timer': {
+        const rec = this.s.nodes[item.node - 1];
+        const pending = rec.timers[item.name];
+        if (rec.alive && pending && pending.gen === item.gen) {
+          delete rec.timers[item.name];
+          this.run(rec, { type: 'timer', name: item.name }, (st, ctx) => this.algorithm.onTimer(st, item.name, ctx));
+        }
+        break;
+      }
+      case 'action':
+        this.applyAction(item.action);
+        break;
+    }
+    return true;
+  }
+
+  /** Processes every event due at or before `t`, then moves the clock to `t`. */
+  runUntil(t: number): void {
+    const q = this.s.queue;
+    while (q.length > 0 && q[0].t <= t) this.step();
+    if (t > this.s.now) this.s.now = t;
+  }
+
+  /** The closing statistics as of now (what the `end` event carries). */
+  stats(): EndStats {
+    const l = this.s.leader;
+    const open = l.leaderlessSince === null ? 0 : this.s.now - l.leaderlessSince;
+    return {
+      sent: this.s.stats.sent,
+      delivered: this.s.stats.delivered,
+      dropped: this.s.stats.dropped,
+      byKind: { ...this.s.stats.byKind },
+      leaderChanges: l.changes,
+      firstLeaderAt: l.firstAt,
+      unavailableMs: l.unavailableMs + open,
+      leader: l.current,
+    };
+  }
+
+  /** Runs to `until` and emits the closing `end` event. */
+  finish(until: number): EndStats {
+    this.runUntil(until);
+    const stats = this.stats();
+    this.emit({ t: this.s.now, type: 'end', stats });
+    return stats;
+  }
+
+  /** Pending timers of a node (name → due time), for viewers drawing countdowns. */
+  timersOf(id: NodeId): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, tm] of Object.entries(this.node(id).timers)) out[name] = tm.due;
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  private boot(): void {
+    const sc = this.scenario;
+    this.emit({
+      t: 0,
+      type: 'init',
+      algorithm: this.algorithm.name,
+      nodes: [...this.voters],
+      observers: [...this.observers],
+      seed: sc.seed,
+      network: { latency: { ...sc.network.latency }, dropRate: sc.network.dropRate },
+      options: { ...this.options },
+    });
+    for (const ev of sc.events) {
+      const { at, ...action } = ev;
+      this.schedule(action as Action, at);
+    }
+    const all = [...this.voters, ...this.observers];
+    for (const id of all) {
+      this.ctx = this.ctxFor(id);
+      const state = this.algorithm.create(id, this.ctx);
+      this.s.nodes.push({ id, alive: true, state, timers: {}, lastView: { role: '', leader: null } });
+    }
+    if (this.check && this.algorithm.checker) this.s.checker = this.algorithm.checker.init(this.clusterInfo());
+    for (const id of all) {
+      const rec = this.s.nodes[id - 1];
+      this.run(rec, { type: 'boot' }, (st, ctx) => this.algorithm.boot(st, ctx));
+    }
+  }
+
+  private deliver(m: InFlight): void {
+    const rec = this.s.nodes[m.to - 1];
+    let reason: 'loss' | 'partition' | 'cut' | 'crashed' | null = null;
+    if (m.lost) reason = 'loss';
+    else {
+      const net = isReachable(this.s.network, m.from, m.to);
+      if (net !== true) reason = net;
+      else if (!rec.alive) reason = 'crashed';
+    }
+    if (reason) {
+      this.s.stats.dropped++;
+      this.emit({ t: this.s.now, type: 'drop', msg: m.id, from: m.from, to: m.to, kind: m.kind, reason });
+      return;
+    }
+    this.s.stats.delivered++;
+    this.emit({ t: this.s.now, type: 'deliver', msg: m.id, from: m.from, to: m.to, kind: m.kind });
+    const env: Envelope = { from: m.from, to: m.to, kind: m.kind, fields: m.fields };
+    this.run(rec, { type: 'message', msg: env }, (st, ctx) => this.algorithm.onMessage(st, env, ctx));
+  }
+
+  private applyAction(action: Action): void {
+    const t = this.s.now;
+    switch (action.do) {
+      case 'crash':
+        this.emit({ t, type: 'fault', ...action });
+        this.crash(action.node);
+        break;
+      case 'crashLeader': {
+        const target = this.pickLeaderToCrash();
+        this.emit({ t, type: 'fault', do: 'crashLeader', node: target });
+        if (target !== null) this.crash(target);
+        break;
+      }
+      case 'revive': {
+        this.emit({ t, type: 'fault', ...action });
+        const rec = this.node(action.node);
+        if (!rec.alive) {
+          rec.alive = true;
+          this.run(rec, { type: 'boot' }, (st, ctx) => this.algorithm.boot(st, ctx));
+        }
+        break;
+      }
+      case 'write': {
+        this.emit({ t, type: 'fault', ...action });
+        const rec = this.node(action.node);
+        if (!rec.alive) {
+          this.emit({ t, type: 'write', node: rec.id, value: action.value, accepted: false, reason: 'crashed' });
+        } else {
+          this.run(rec, { type: 'write', value: action.value }, (st, ctx) =>
+            this.algorithm.onWrite(st, action.value, ctx),
+          );
+        }
+        break;
+      }
+      default:
+        this.emit({ t, type: 'fault', ...action });
+        applyNetworkAction(this.s.network, action);
+        // Reachability decides the Bully cluster leader, so a network change can change it.
+        this.updateClusterLeader();
+    }
+  }
+
+  private crash(id: NodeId): void {
+    const rec = this.node(id);
+    if (!rec.alive) return;
+    rec.alive = false;
+    rec.timers = {};
+    const before = rec.lastView;
+    this.ctx = this.ctxFor(id);
+    rec.state = this.algorithm.crash(rec.state, this.ctx);
+    this.afterHandler(rec, { type: 'crash' }, before, []);
+  }
+
+  /** The cluster leader if there is one, else the lowest-id live node that believes itself leader. */
+  private pickLeaderToCrash(): NodeId | null {
+    const cur = this.s.leader.current;
+    if (cur !== null && this.s.nodes[cur - 1].alive) return cur;
+    for (const rec of this.s.nodes) {
+      if (rec.alive && this.algorithm.claimsLeadership(rec.lastView)) return rec.id;
+    }
+    return null;
+  }
+
+  /** Runs one handler on a node and applies its plan. */
+  private run(rec: NodeRecord<unknown>, cause: StepCause, handler: (state: unknown, ctx: Ctx<Record<string, unknown>>) => void): void {
+    const before = rec.lastView;
+    this.plan = emptyPlan();
+    this.ctx = this.ctxFor(rec.id);
+    handler(rec.state, this.ctx);
+    const plan = this.plan;
+    const t = this.s.now;
+    for (const m of plan.sends) this.send(m);
+    for (const op of plan.timerOps) {
+      if (op.afterMs === null) delete rec.timers[op.name];
+      else {
+        const gen = ++this.s.timerGen;
+        const due = t + Math.max(0, op.afterMs);
+        rec.timers[op.name] = { due, gen };
+        heapPush(this.s.queue, { t: due, late: 0, seq: this.s.seq++, k: 'timer', node: rec.id, name: op.name, gen });
+      }
+    }
+    if (cause.type === 'write') {
+      const w = plan.write ?? { accepted: true };
+      const ev: TraceEvent = { t, type: 'write', node: rec.id, value: cause.value, accepted: w.accepted };
+      if (w.reason !== undefined) ev.reason = w.reason;
+      if (w.leader !== undefined) ev.leader = w.leader;
+      this.emit(ev);
+    }
+    for (const c of plan.commits) this.emit({ t, type: 'commit', node: rec.id, index: c.index, value: c.value });
+    for (const a of plan.anomalies) this.emit({ t, type: 'anomaly', kind: a.kind, detail: a.detail });
+    this.afterHandler(rec, cause, before, plan.sends);
+  }
+
+  /** Emits the node's `state` event if its view changed, runs the checker, updates the cluster leader. */
+  private afterHandler(rec: NodeRecord<unknown>, cause: StepCause, before: NodeView, sent: Envelope[]): void {
+    const view = this.algorithm.view(rec.state);
+    const after: NodeView = { ...view, alive: rec.alive };
+    const changed = before.role === '' || !sameView(before, after);
+    if (changed) {
+      rec.lastView = after;
+      const { role, leader, ...rest } = view;
+      this.emit({ t: this.s.now, type: 'state', node: rec.id, role, leader, alive: rec.alive, ...rest });
+    }
+    if (this.check && this.algorithm.checker) {
+      const step: StepInfo = { t: this.s.now, node: rec.id, cause, before, after, sent };
+      this.algorithm.checker.afterStep(this.s.checker, step, this.clusterInfo(), (invariant, detail) =>
+        this.emit({ t: this.s.now, type: 'violation', invariant, detail }),
+      );
+    }
+    if (changed) this.updateClusterLeader();
+  }
+
+  private send(m: Envelope): void {
+    const net = this.s.network;
+    const t = this.s.now;
+    const latency = nextIntInclusive(this.s.rng, net.latency.min, net.latency.max);
+    const lost = net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate;
+    // A lost message dies half-way, so a viewer can show it vanish in flight.
+    const deliverAt = lost ? t + Math.floor(latency / 2) : t + latency;
+    const msg: InFlight = { id: this.s.nextMsgId++, from: m.from, to: m.to, kind: m.kind, fields: m.fields, sentAt: t, lost };
+    this.s.stats.sent++;
+    this.s.stats.byKind[m.kind] = (this.s.stats.byKind[m.kind] ?? 0) + 1;
+    this.emit({ t, type: 'send', msg: msg.id, from: m.from, to: m.to, kind: m.kind, fields: m.fields, deliverAt });
+    heapPush(this.s.queue, { t: deliverAt, late: 0, seq: this.s.seq++, k: 'deliver', msg });
+  }
+
+  private updateClusterLeader(): void {
+    const next = this.algorithm.leaderRule === 'quorum' ? this.quorumLeader() : this.reachableLeader();
+    const l = this.s.leader;
+    if (next === l.current) return;
+    const t = this.s.now;
+    if (next === null) {
+      l.leaderlessSince = t;
+    } else {
+      if (l.leaderlessSince !== null) l.unavailableMs += t - l.leaderlessSince;
+      l.leaderlessSince = null;
+      if (l.firstAt === null) l.firstAt = t;
+      if (l.lastNonNull !== null && l.lastNonNull !== next) l.changes++;
+      l.lastNonNull = next;
+    }
+    l.current = next;
+    this.emit({ t, type: 'leader', leader: next });
+  }
+
+  /** Raft and ZAB: a live leader named by a majority of voters, itself included. */
+  private quorumLeader(): NodeId | null {
+    const nodes = this.s.nodes;
+    const half = this.voters.length / 2;
+    for (const c of nodes) {
+      if (!c.alive || !this.algorithm.claimsLeadership(c.lastView)) continue;
+      let votes = 0;
+      for (const v of this.voters) {
+        const r = nodes[v - 1];
+        if (r.alive && r.lastView.leader === c.id) votes++;
+      }
+      if (votes > half) return c.id;
+    }
+    return null;
+  }
+
+  /** Bully: a live leader that every live node it can reach names as leader; two or more is split brain. */
+  private reachableLeader(): NodeId | null {
+    const nodes = this.s.nodes;
+    const found: NodeId[] = [];
+    for (const c of nodes) {
+      if (!c.alive || !this.algorithm.claimsLeadership(c.lastView)) continue;
+      let ok = true;
+      for (const r of nodes) {
+        if (r === c || !r.alive || isReachable(this.s.network, c.id, r.id) !== true) continue;
+        if (r.lastView.leader !== c.id) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) found.push(c.id);
+    }
+    const l = this.s.leader;
+    if (found.length >= 2) {
+      if (!l.splitBrain) {
+        l.splitBrain = true;
+        this.emit({
+          t: this.s.now,
+          type: 'anomaly',
+          kind: 'split-brain',
+          detail: `nodes ${found.join(', ')} each lead their own part of the network`,
+        });
+      }
+      return null;
+    }
+    l.splitBrain = false;
+    return found.length === 1 ? found[0] : null;
+  }
+
+  private clusterInfo() {
+    return {
+      now: this.s.now,
+      voters: this.voters,
+      observers: this.observers,
+      options: this.options,
+      nodes: this.s.nodes,
+    };
+  }
+
+  private emit(ev: TraceEvent): void {
+    this.sink(ev);
+  }
+
+  private ctxFor(id: NodeId): Ctx<Record<string, unknown>> {
+    const c = this.ctx as { id: NodeId; now: number };
+    c.id = id;
+    c.now = this.s.now;
+    return this.ctx;
+  }
+
+  /** One context object, re-pointed at each handler run: handlers must not keep it. */
+  private makeCtx(): Ctx<Record<string, unknown>> {
+    const sim = () => this;
+    const ctx: NodeEnv<Record<string, unknown>> & Ctx<Record<string, unknown>> = {
+      id: 0,
+      now: 0,
+      voters: this.voters,
+      observers: this.observers,
+      options: this.options,
+      random: () => nextFloat(sim().s.rng),
+      randomBetween: (min: number, max: number) =>
+        max <= min ? min : min + Math.floor(nextFloat(sim().s.rng) * (max - min)),
+      send: (to, kind, fields) => {
+        sim().plan.sends.push({ from: ctx.id, to, kind, fields });
+      },
+      setTimer: (name, afterMs) => {
+        sim().plan.timerOps.push({ name, afterMs });
+      },
+      cancelTimer: (name) => {
+        sim().plan.timerOps.push({ name, afterMs: null });
+      },
+      commit: (index, value) => {
+        sim().plan.commits.push({ index, value });
+      },
+      writeResult: (accepted, reason, leader) => {
+        const w: PlanBuffer['write'] = { accepted };
+        if (reason !== undefined) w.reason = reason;
+        if (leader !== undefined) w.leader = leader;
+        sim().plan.write = w;
+      },
+      anomaly: (kind, detail) => {
+        sim().plan.anomalies.push({ kind, detail });
+      },
+    };
+    return ctx;
+  }
+}
+
+function emptyPlan(): PlanBuffer {
+  return { sends: [], timerOps: [], commits: [], write: null, anomalies: [] };
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
