@@ -418,7 +418,11 @@ export class Simulation {
     const msg: InFlight = { id: this.s.nextMsgId++, from: m.from, to: m.to, kind: m.kind, fields: m.fields, sentAt: t, lost };
     this.s.stats.sent++;
     this.s.stats.byKind[m.kind] = (this.s.stats.byKind[m.kind] ?? 0) + 1;
-    this.emit({ t, type: 'send', msg: msg.id, from: m.from, to: m.to, kind: m.kind, fields: m.fields, deliverAt });
+    const ev: TraceEvent = { t, type: 'send', msg: msg.id, from: m.from, to: m.to, kind: m.kind, fields: m.fields, deliverAt };
+    // Only lost messages carry the flag, so traces without loss are unchanged; a viewer needs it at send time
+    // to place a lost message at the right fraction of its path before it dies.
+    if (lost) ev.lost = true;
+    this.emit(ev);
     heapPush(this.s.queue, { t: deliverAt, late: 0, seq: this.s.seq++, k: 'deliver', msg });
   }
 

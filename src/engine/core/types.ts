@@ -85,6 +85,8 @@ export type TraceEvent =
       fields: Record<string, unknown>;
       /** Extension: when the message will arrive (or be dropped), so a viewer can animate it. */
       deliverAt: number;
+      /** Extension: present (true) when the network will lose this message; it then dies at `deliverAt`, half-way. */
+      lost?: true;
     }
   | { t: number; type: 'deliver'; msg: number; from: NodeId; to: NodeId; kind: string }
   | { t: number; type: 'drop'; msg: number; from: NodeId; to: NodeId; kind: string; reason: DropReason }
