@@ -1,0 +1,262 @@
+/**
+ * The `sim` command (contracts/sim-cli-and-trace.md): the same engine as the browser's worker, under Node.
+ * `main` takes its arguments and its I/O as parameters so tests can run it in-process; `sim.ts` wires it
+ * to the real process.
+ */
+import { parseArgs } from 'node:util';
+import { runBatch, summarize } from '../engine/batch';
+import { ALGORITHM_NAMES, type AlgorithmName, type Scenario, type TraceEvent } from '../engine/core/types';
+import { createSimulation, defaultScenario } from '../engine/run';
+import { MAX_NODES, parseScenario, parseScenarioText, resolveOptions, ScenarioError } from '../engine/scenario-file';
+import { formatBatch, formatSummary } from './format';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): string;
+}
+
+export const USAGE = `Usage: npm run --silent sim -- [options]
+
+Runs one election simulation (or a batch of them) and prints what happened.
+
+Options:
+  --algorithm bully|raft|zab   the algorithm (overrides the scenario's)
+  --scenario FILE              a scenario file (contracts/scenario.md); default: no events
+  --nodes N                    voting members, 1..${MAX_NODES} (default: scenario's, else 5)
+  --observers K                ZAB observers (default: scenario's, else 0)
+  --seed S                     seed of the run's random generator, 0..4294967295 (default: scenario's, else 1)
+  --drop-rate R                probability that a message is lost, 0..1 (default: scenario's, else 0)
+  --latency MIN:MAX            message delay range in virtual ms (default: scenario's, else 10:30)
+  --option KEY=VALUE           one algorithm option, repeatable (e.g. --option preVote=true)
+  --until MS                   virtual milliseconds to simulate (default 10000)
+  --format summary|jsonl|json  summary table, the whole trace one event a line, or the closing event
+  --batch K                    run seeds S..S+K-1 and print statistics over the runs
+  --check                      exit 1 when a run broke a guarantee of its algorithm
+  --help                       print this help
+
+Exit status: 0 ran; 1 --check found a violation; 2 bad input.
+Examples:
+  npm run --silent sim -- --algorithm bully --nodes 7 --seed 3 --format jsonl
+  npm run --silent sim -- --algorithm raft --option preVote=true --batch 200`;
+
+/** A bad-input error: printed as one line, exit status 2. */
+class UsageError extends Error {}
+
+type Format = 'summary' | 'jsonl' | 'json';
+
+interface Parsed {
+  help: boolean;
+  scenario: Scenario;
+  algorithm: AlgorithmName;
+  untilMs: number;
+  format: Format;
+  batch: number | null;
+  check: boolean;
+}
+
+function int(name: string, text: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`${name}: "${text}" is not a whole number`);
+  const n = Number(text);
+  if (n < min || n > max) throw new UsageError(`${name}: ${n} is out of range (${min}..${max})`);
+  return n;
+}
+
+function num(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${name}: "${text}" is not a number`);
+  if (n < min || n > max) throw new UsageError(`${name}: ${n} is out of range (${min}..${max})`);
+  return n;
+}
+
+/** An option value: JSON where it parses (true, 12, "x"), else the raw text. */
+function optionValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function parse(argv: string[], io: CliIO): Parsed {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        algorithm: { type: 'string' },
+        scenario: { type: 'string' },
+        nodes: { type: 'string' },
+        observers: { type: 'string' },
+        seed: { type: 'string' },
+        'drop-rate': { type: 'string' },
+        latency: { type: 'string' },
+        option: { type: 'string', multiple: true },
+        until: { type: 'string' },
+        format: { type: 'string' },
+        batch: { type: 'string' },
+        check: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    const msg = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    if (unknown) throw new UsageError(`${unknown[1]}: unknown option (see --help)`);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+    if (missing) throw new UsageError(`${missing[1].replace(/^-\w, /, '')}: needs a value`);
+    const positional = /Unexpected argument '([^']+)'/.exec(msg);
+    if (positional) throw new UsageError(`"${positional[1]}": unexpected argument (options start with --; see --help)`);
+    throw new UsageError(msg.split('\n')[0]);
+  }
+  if (values.help) {
+    return { help: true, scenario: defaultScenario(), algorithm: 'bully', untilMs: 0, format: 'summary', batch: null, check: false };
+  }
+
+  let raw: Record<string, unknown> = { version: 1 };
+  if (values.scenario !== undefined) {
+    let text: string;
+    try {
+      text = io.readFile(values.scenario);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`--scenario: cannot read "${values.scenario}"${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+    }
+    try {
+      raw = parseScenarioText(text) as unknown as Record<string, unknown>;
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new UsageError(`${values.scenario}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  if (values.algorithm !== undefined) {
+    if (!(ALGORITHM_NAMES as readonly string[]).includes(values.algorithm)) {
+      throw new UsageError(`--algorithm: "${values.algorithm}" is not one of ${ALGORITHM_NAMES.join(', ')}`);
+    }
+    raw.algorithm = values.algorithm;
+  }
+  if (values.nodes !== undefined) raw.nodes = int('--nodes', values.nodes, 1, MAX_NODES);
+  if (values.observers !== undefined) raw.observers = int('--observers', values.observers, 0, MAX_NODES);
+  if (values.seed !== undefined) raw.seed = int('--seed', values.seed, 0, 4294967295);
+  const network = { latency: { min: 10, max: 30 }, dropRate: 0, ...(raw.network as object | undefined) };
+  if (values['drop-rate'] !== undefined) network.dropRate = num('--drop-rate', values['drop-rate'], 0, 1);
+  if (values.latency !== undefined) {
+    const m = /^(\d+):(\d+)$/.exec(values.latency.trim());
+    if (!m) throw new UsageError(`--latency: "${values.latency}" is not MIN:MAX in whole milliseconds (e.g. 10:30)`);
+    const [min, max] = [Number(m[1]), Number(m[2])];
+    if (min > max) throw new UsageError(`--latency: MIN (${min}) must not exceed MAX (${max})`);
+    network.latency = { min, max };
+  }
+  raw.network = network;
+
+  const algorithm = (raw.algorithm as AlgorithmName | undefined) ?? null;
+  if (!algorithm) throw new UsageError('--algorithm: no algorithm given (use --algorithm bully|raft|zab, or a scenario that names one)');
+
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(raw);
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      const where = values.scenario !== undefined ? `${values.scenario}: ` : '';
+      throw new UsageError(`${where}${e.message}`);
+    }
+    throw e;
+  }
+
+  if (values.option?.length) {
+    const opts: Record<string, unknown> = {};
+    for (const kv of values.option) {
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--option: "${kv}" is not KEY=VALUE`);
+      opts[kv.slice(0, eq)] = optionValue(kv.slice(eq + 1));
+    }
+    try {
+      resolveOptions({ ...scenario, options: opts }, algorithm);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new UsageError(`--option ${e.message.replace(/^options\.?/, '').replace(/^: /, '')}`);
+      throw e;
+    }
+    const perAlg = Object.keys(scenario.options).some((k) => (ALGORITHM_NAMES as readonly string[]).includes(k));
+    scenario = perAlg
+      ? { ...scenario, options: { ...scenario.options, [algorithm]: { ...(scenario.options[algorithm] as object), ...opts } } }
+      : { ...scenario, options: { ...scenario.options, ...opts } };
+  }
+  try {
+    resolveOptions(scenario, algorithm);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    if (e.path === 'observers' && values.observers !== undefined) throw new UsageError(`--observers: ${e.reason}`);
+    throw new UsageError(values.scenario !== undefined ? `${values.scenario}: ${e.message}` : e.message);
+  }
+
+  const untilMs = values.until !== undefined ? int('--until', values.until, 0, 100_000_000) : 10_000;
+  const format = (values.format ?? 'summary') as Format;
+  if (!['summary', 'jsonl', 'json'].includes(format)) {
+    throw new UsageError(`--format: "${values.format}" is not one of summary, jsonl, json`);
+  }
+  const batch = values.batch !== undefined ? int('--batch', values.batch, 1, 1_000_000) : null;
+  return { help: false, scenario, algorithm, untilMs, format, batch, check: values.check ?? false };
+}
+
+/** Runs the command; returns the exit status. */
+export function main(argv: string[], io: CliIO): number {
+  let p: Parsed;
+  try {
+    p = parse(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`sim: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (p.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  return p.batch !== null ? runBatchCommand(p, io) : runOneCommand(p, io);
+}
+
+function runOneCommand(p: Parsed, io: CliIO): number {
+  let violations = 0;
+  const buffer: string[] = [];
+  let anomalies = 0;
+  const flush = () => {
+    if (buffer.length) io.stdout(buffer.join(''));
+    buffer.length = 0;
+  };
+  const sink = (e: TraceEvent) => {
+    if (e.type === 'violation') violations++;
+    if (e.type === 'anomaly') anomalies++;
+    if (p.format === 'jsonl') {
+      buffer.push(`${JSON.stringify(e)}\n`);
+      if (buffer.length >= 4096) flush();
+    } else if (p.format === 'json' && e.type === 'end') {
+      buffer.push(`${JSON.stringify(e)}\n`);
+    }
+  };
+  const sim = createSimulation(p.scenario, { algorithm: p.algorithm, check: p.check, sink });
+  const stats = sim.finish(p.untilMs);
+  if (p.format === 'summary') {
+    buffer.push(formatSummary({ scenario: p.scenario, algorithm: p.algorithm, untilMs: p.untilMs, stats, violations, anomalies, checked: p.check }));
+  }
+  flush();
+  return p.check && violations > 0 ? 1 : 0;
+}
+
+function runBatchCommand(p: Parsed, io: CliIO): number {
+  const runs = runBatch(p.scenario, p.batch ?? 1, p.untilMs, {
+    algorithm: p.algorithm,
+    check: p.check,
+    onRun: (r) => {
+      if (p.format === 'jsonl') io.stdout(`${JSON.stringify({ type: 'run', seed: r.seed, messagesToElect: r.messagesToElect, violations: r.violations, anomalies: r.anomalies, stats: r.stats })}\n`);
+    },
+  });
+  const stats = summarize(runs);
+  if (p.format === 'summary') io.stdout(formatBatch({ scenario: p.scenario, algorithm: p.algorithm, untilMs: p.untilMs, stats }));
+  else io.stdout(`${JSON.stringify({ type: 'batch', algorithm: p.algorithm, nodes: p.scenario.nodes, untilMs: p.untilMs, ...stats })}\n`);
+  return p.check && stats.violations > 0 ? 1 : 0;
+}
