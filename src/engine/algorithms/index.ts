@@ -2,9 +2,11 @@
 import type { AnyAlgorithm } from '../core/algorithm';
 import type { AlgorithmName } from '../core/types';
 import { bully } from './bully/bully';
+import { raft } from './raft/raft';
 
 export const ALGORITHMS: Partial<Record<AlgorithmName, AnyAlgorithm>> = {
   bully,
+  raft,
 };
 
 export function getAlgorithm(name: AlgorithmName): AnyAlgorithm {

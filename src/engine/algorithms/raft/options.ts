@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Raft options (contracts/scenario.md); defaults are contracts/sim-cli-and-trace.md's (protocols.md §1.3's
+ * suggested simulator defaults).
+ */
+export interface RaftOptions {
+  /** PV1–PV4: a pre-vote round (term+1, no state change) before a real election. */
+  preVote: boolean;
+  /**
+   * CQ1–CQ2: a leader steps down after Tmin without hearing from a majority. Paired with the lease rule LQ1
+   * (as etcd pairs them): a node that heard from a leader within Tmin ignores higher-term vote requests.
+   */
+  checkQuorum: boolean;
+  /** Tmin: the election timeout is drawn uniformly from [Tmin, Tmax) at every reset (R2). */
+  electionTimeoutMsMin: number;
+  /** Tmax (exclusive). */
+  electionTimeoutMsMax: number;
+  /** H: the leader's heartbeat (empty AppendEntries) interval (R7). */
+  heartbeatMs: number;
+}
+
+export const defaultRaftOptions: RaftOptions = {
+  preVote: false,
+  checkQuorum: false,
+  electionTimeoutMsMin: 150,
+  electionTimeoutMsMax: 300,
+  heartbeatMs: 50,
+};
+
+const ms = z.number().int('must be a whole number').min(1, 'must be at least 1').max(600_000, 'must be at most 600000');
+
+export const raftOptionsSchema = z
+  .strictObject({
+    preVote: z.boolean().optional(),
+    checkQuorum: z.boolean().optional(),
+    electionTimeoutMsMin: ms.optional(),
+    electionTimeoutMsMax: ms.optional(),
+    heartbeatMs: ms.optional(),
+  })
+  .refine(
+    (o) =>
+      (o.electionTimeoutMsMin ?? defaultRaftOptions.electionTimeoutMsMin) <
+      (o.electionTimeoutMsMax ?? defaultRaftOptions.electionTimeoutMsMax),
+    { message: 'electionTimeoutMsMin must be below electionTimeoutMsMax (the range is [min, max))', path: ['electionTimeoutMsMax'] },
+  );
