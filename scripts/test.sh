@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: types, lint, unit and property tests, then end-to-end tests in real Chromium.
+# Ends with one line "tests: N passed, N failed" counted over both runners.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npm run --silent typecheck
-npm run --silent lint
-npx vitest run
-bash scripts/e2e.sh
+mkdir -p test-results
+echo "== types"; npm run --silent typecheck
+echo "== lint"; npm run --silent lint
+echo "== unit and property tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+echo "== end-to-end tests"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json bash scripts/e2e.sh --reporter=list,json
+node scripts/count-tests.mjs test-results/unit.json test-results/e2e.json

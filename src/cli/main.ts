@@ -78,11 +78,24 @@ function optionValue(text: string): unknown {
   }
 }
 
+/** `--seed -3` would read as two options; glue a negative number to its option (`--seed=-3`). */
+function glueNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i].startsWith('--') && !argv[i].includes('=') && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 function parse(argv: string[], io: CliIO): Parsed {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: glueNegativeValues(argv),
       strict: true,
       allowPositionals: false,
       options: {
