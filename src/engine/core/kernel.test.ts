@@ -128,7 +128,7 @@ describe('kernel basics', () => {
       defaultScenario({ algorithm: 'bully', events: [{ at: 500, do: 'revive', node: 2 }, { at: 600, do: 'heal' }] }),
       700,
     );
-    expect(trace.filter((e) => e.type === 'fault').map((e) => (e as { do: string }).do)).toEqual(['revive', 'heal']);
+    expect(trace.filter((e) => e.type === 'fault').map((e) => (e as unknown as { do: string }).do)).toEqual(['revive', 'heal']);
     expect(trace.some((e) => e.type === 'state' && e.t === 500)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { heapPop, heapPush } from './event-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
 import type { Action, EndStats, NodeId, NodeView, Scenario, TraceEvent, TraceSink, WriteValue } from './types';
-import { sameView } from './view-equality';
+import { sameNodeView } from './view-equality';
 
 interface InFlight {
   id: number;
@@ -196,7 +196,7 @@ export class Simulation {
         const pending = rec.timers[item.name];
         if (rec.alive && pending && pending.gen === item.gen) {
           delete rec.timers[item.name];
-          this.run(rec, { type: 'timer', name: item.name }, (st, ctx) => this.algorithm.onTimer(st, item.name, ctx));
+          this.run(rec, { type: 'timer', name: item.name });
         }
         break;
       }
@@ -272,7 +272,7 @@ export class Simulation {
     if (this.check && this.algorithm.checker) this.s.checker = this.algorithm.checker.init(this.clusterInfo());
     for (const id of all) {
       const rec = this.s.nodes[id - 1];
-      this.run(rec, { type: 'boot' }, (st, ctx) => this.algorithm.boot(st, ctx));
+      this.run(rec, { type: 'boot' });
     }
   }
 
@@ -292,8 +292,7 @@ export class Simulation {
     }
     this.s.stats.delivered++;
     this.emit({ t: this.s.now, type: 'deliver', msg: m.id, from: m.from, to: m.to, kind: m.kind });
-    const env: Envelope = { from: m.from, to: m.to, kind: m.kind, fields: m.fields };
-    this.run(rec, { type: 'message', msg: env }, (st, ctx) => this.algorithm.onMessage(st, env, ctx));
+    this.run(rec, { type: 'message', msg: { from: m.from, to: m.to, kind: m.kind, fields: m.fields } });
   }
 
   private applyAction(action: Action): void {
@@ -314,7 +313,7 @@ export class Simulation {
         const rec = this.node(action.node);
         if (!rec.alive) {
           rec.alive = true;
-          this.run(rec, { type: 'boot' }, (st, ctx) => this.algorithm.boot(st, ctx));
+          this.run(rec, { type: 'boot' });
         }
         break;
       }
@@ -324,9 +323,7 @@ export class Simulation {
         if (!rec.alive) {
           this.emit({ t, type: 'write', node: rec.id, value: action.value, accepted: false, reason: 'crashed' });
         } else {
-          this.run(rec, { type: 'write', value: action.value }, (st, ctx) =>
-            this.algorithm.onWrite(st, action.value, ctx),
-          );
+          this.run(rec, { type: 'write', value: action.value });
         }
         break;
       }
@@ -346,7 +343,7 @@ export class Simulation {
     const before = rec.lastView;
     this.ctx = this.ctxFor(id);
     rec.state = this.algorithm.crash(rec.state, this.ctx);
-    this.afterHandler(rec, { type: 'crash' }, before, []);
+    this.afterHandler(rec, { type: 'crash' }, before, NO_SENDS);
   }
 
   /** The cluster leader if there is one, else the lowest-id live node that believes itself leader. */
@@ -359,13 +356,31 @@ export class Simulation {
     return null;
   }
 
-  /** Runs one handler on a node and applies its plan. */
-  private run(rec: NodeRecord<unknown>, cause: StepCause, handler: (state: unknown, ctx: Ctx<Record<string, unknown>>) => void): void {
+  /** Runs the handler for `cause` on a node and applies its plan. */
+  private run(rec: NodeRecord<unknown>, cause: Exclude<StepCause, { type: 'crash' }>): void {
     const before = rec.lastView;
-    this.plan = emptyPlan();
-    this.ctx = this.ctxFor(rec.id);
-    handler(rec.state, this.ctx);
     const plan = this.plan;
+    plan.sends.length = 0;
+    plan.timerOps.length = 0;
+    plan.commits.length = 0;
+    plan.anomalies.length = 0;
+    plan.write = null;
+    const ctx = this.ctxFor(rec.id);
+    const alg = this.algorithm;
+    switch (cause.type) {
+      case 'boot':
+        alg.boot(rec.state, ctx);
+        break;
+      case 'message':
+        alg.onMessage(rec.state, cause.msg, ctx);
+        break;
+      case 'timer':
+        alg.onTimer(rec.state, cause.name, ctx);
+        break;
+      case 'write':
+        alg.onWrite(rec.state, cause.value, ctx);
+        break;
+    }
     const t = this.s.now;
     for (const m of plan.sends) this.send(m);
     for (const op of plan.timerOps) {
@@ -378,7 +393,7 @@ export class Simulation {
       }
     }
     if (cause.type === 'write') {
-      const w = plan.write ?? { accepted: true };
+      const w: NonNullable<PlanBuffer['write']> = plan.write ?? { accepted: true };
       const ev: TraceEvent = { t, type: 'write', node: rec.id, value: cause.value, accepted: w.accepted };
       if (w.reason !== undefined) ev.reason = w.reason;
       if (w.leader !== undefined) ev.leader = w.leader;
@@ -392,8 +407,8 @@ export class Simulation {
   /** Emits the node's `state` event if its view changed, runs the checker, updates the cluster leader. */
   private afterHandler(rec: NodeRecord<unknown>, cause: StepCause, before: NodeView, sent: Envelope[]): void {
     const view = this.algorithm.view(rec.state);
-    const after: NodeView = { ...view, alive: rec.alive };
-    const changed = before.role === '' || !sameView(before, after);
+    const changed = before.role === '' || !sameNodeView(before, view, rec.alive);
+    const after: NodeView = changed ? { ...view, alive: rec.alive } : before;
     if (changed) {
       rec.lastView = after;
       const { role, leader, ...rest } = view;
@@ -551,6 +566,8 @@ export class Simulation {
     return ctx;
   }
 }
+
+const NO_SENDS: Envelope[] = [];
 
 function emptyPlan(): PlanBuffer {
   return { sends: [], timerOps: [], commits: [], write: null, anomalies: [] };

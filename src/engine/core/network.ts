@@ -12,6 +12,8 @@ export interface NetworkState {
   group: number[];
   /** Cut links, keyed "from>to". */
   cut: Record<string, true>;
+  /** Whether `cut` has any entry: the common no-cut case skips building keys on every delivery. */
+  hasCuts: boolean;
 }
 
 export function initialNetwork(config: NetworkConfig, nodeCount: number): NetworkState {
@@ -20,6 +22,7 @@ export function initialNetwork(config: NetworkConfig, nodeCount: number): Networ
     dropRate: config.dropRate,
     group: new Array<number>(nodeCount + 1).fill(0),
     cut: {},
+    hasCuts: false,
   };
 }
 
@@ -30,7 +33,7 @@ export function linkKey(from: NodeId, to: NodeId): string {
 /** True when a message from → to gets through the network, else the reason it does not. */
 export function isReachable(net: NetworkState, from: NodeId, to: NodeId): true | 'partition' | 'cut' {
   if (net.group[from] !== net.group[to]) return 'partition';
-  if (net.cut[linkKey(from, to)]) return 'cut';
+  if (net.hasCuts && net.cut[linkKey(from, to)]) return 'cut';
   return true;
 }
 
@@ -72,4 +75,5 @@ export function applyNetworkAction(net: NetworkState, action: Action): void {
     default:
       break;
   }
+  net.hasCuts = Object.keys(net.cut).length > 0;
 }

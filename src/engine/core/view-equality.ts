@@ -8,11 +8,26 @@ export function sameView(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
+  // for…in rather than Object.keys: this runs after every handler and must not allocate.
+  let na = 0;
+  for (const k in a) {
+    na++;
     if (!sameView((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
-  return true;
+  let nb = 0;
+  for (const _k in b) nb++;
+  return na === nb;
+}
+
+/** Is the stored view `prev` (which carries `alive`) the same as a fresh `view` of a node that is `alive`? */
+export function sameNodeView(prev: Record<string, unknown>, view: Record<string, unknown>, alive: boolean): boolean {
+  if (prev.alive !== alive) return false;
+  let n = 0;
+  for (const k in view) {
+    n++;
+    if (!sameView(prev[k], view[k])) return false;
+  }
+  let m = 0;
+  for (const _k in prev) m++;
+  return m === n + 1;
 }
