@@ -2,10 +2,12 @@
 import type { AnyAlgorithm } from '../core/algorithm';
 import type { AlgorithmName } from '../core/types';
 import { bully } from './bully/bully';
+import { zab } from './zab/zab';
 import { raft } from './raft/raft';
 
 export const ALGORITHMS: Partial<Record<AlgorithmName, AnyAlgorithm>> = {
   bully,
+  zab,
   raft,
 };
 
