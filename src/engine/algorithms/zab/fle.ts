@@ -101,6 +101,7 @@ function leaveZab(s: ZabState, ctx: ZabCtx): void {
   ctx.cancelTimer('tick');
   ctx.cancelTimer('initLimit');
   ctx.cancelTimer('leaderTimeout');
+  ctx.cancelTimer('connect');
   s.lead = null;
   s.conn = null;
   s.syncedNewLeader = false;

@@ -76,17 +76,35 @@ export function startZab(s: ZabState, ctx: ZabCtx): void {
       learners: {},
       outstanding: [],
       halfTicks: 0,
+      tick: 0,
     };
     ctx.setTimer('initLimit', initLimitMs(ctx));
     checkConnecting(s, ctx);
     return;
   }
   // Z4b: connect to the leader and introduce ourselves with our acceptedEpoch.
+  connectToLeader(s, ctx);
+  ctx.setTimer('leaderTimeout', initLimitMs(ctx));
+}
+
+/** Retry interval of [ZK] Learner.connectToLeader while the leader does not accept the connection yet. */
+export const CONNECT_RETRY_MS = 1000;
+
+function connectToLeader(s: ZabState, ctx: ZabCtx): void {
   s.connCounter += 1;
   s.conn = newConn(s.leader as NodeId, s.connCounter);
   const kind = s.role === 'observing' ? 'ObserverInfo' : 'FollowerInfo';
   sendOn(s.conn, ctx, kind, { acceptedEpoch: s.acceptedEpoch, zxid: [s.acceptedEpoch, 0] });
-  ctx.setTimer('leaderTimeout', initLimitMs(ctx));
+  ctx.setTimer('connect', CONNECT_RETRY_MS);
+}
+
+/**
+ * A learner heard nothing on its connection: the leader (which may have decided later than we did) did not
+ * accept it. Like [ZK] Learner.connectToLeader, try again on a new connection, until the read timeout.
+ */
+export function onConnectRetry(s: ZabState, ctx: ZabCtx): void {
+  if ((s.role !== 'following' && s.role !== 'observing') || !s.conn || s.conn.recvSeq > 0) return;
+  connectToLeader(s, ctx);
 }
 
 // ----------------------------------------------------------------------------------------------------
@@ -190,6 +208,8 @@ function checkNewLeaderAcks(s: ZabState, ctx: ZabCtx): void {
     if (h.stage === 'newLeader' && h.ackedNewLeader) sendUpToDate(h, ctx);
   }
   lead.halfTicks = 0;
+  lead.tick = 0;
+  for (const h of handlers(lead)) h.deadlineTick = ctx.options.syncLimitTicks;
   ctx.setTimer('tick', Math.floor(tick(ctx) / 2));
 }
 
@@ -216,6 +236,7 @@ function leaderReceive(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
       syncedTo: [0, 0],
       ackEpochZxid: [0, 0],
       lastHeard: ctx.now,
+      deadlineTick: 0,
     };
     lead.learners[String(msg.from)] = h;
   }
@@ -223,6 +244,7 @@ function leaderReceive(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
   for (const p of receiveOn(h.conn, msg)) {
     if (lead.learners[String(h.sid)] !== h || s.lead !== lead) return; // the handler or the leadership ended
     h.lastHeard = ctx.now;
+    h.deadlineTick = lead.tick + ctx.options.syncLimitTicks;
     handleLearnerPacket(s, h, p, ctx);
   }
 }
@@ -357,10 +379,13 @@ export function onTick(s: ZabState, ctx: ZabCtx): void {
     }
     if (h.stage === 'newLeader' || h.stage === 'upToDate') sendOn(h.conn, ctx, 'Ping', {});
   }
-  if (lead.halfTicks % 2 === 0) {
+  // [ZK] Leader.lead: the loop alternates; one half advances the tick, the other checks the synced quorum.
+  if (lead.halfTicks % 2 === 1) {
+    lead.tick += 1;
+  } else {
     const synced: NodeId[] = [s.id];
     for (const h of handlers(lead)) {
-      if (!h.observer && h.ackedNewLeader && ctx.now - h.lastHeard <= syncLimitMs(ctx)) synced.push(h.sid);
+      if (!h.observer && h.ackedNewLeader && lead.tick <= h.deadlineTick) synced.push(h.sid);
     }
     if (!isQuorum(ctx, synced)) {
       goLooking(s, ctx, 'Not sufficient followers synced, only synced with sids: ' + synced.join(','));

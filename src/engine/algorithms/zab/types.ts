@@ -64,8 +64,10 @@ export interface LearnerHandler {
   ackEpochZxid: Zxid;
   /** Last zxid handed to the learner by Sync (its outstanding proposals count as acked by AckNewLeader). */
   syncedTo: Zxid;
-  /** Virtual time of the last in-order packet from the learner (LearnerHandler.synced(), Z7). */
+  /** Virtual time of the last in-order packet from the learner (its read timeout). */
   lastHeard: number;
+  /** [ZK] LearnerHandler.tickOfNextAckDeadline: leader tick + syncLimit at the last packet; synced while tick ≤ it (Z7). */
+  deadlineTick: number;
 }
 
 /** The leader's Zab state ([ZK] Leader.java); gone when it stops leading. */
@@ -87,6 +89,8 @@ export interface LeadState {
   outstanding: { zxid: Zxid; acks: NodeId[] }[];
   /** Half-ticks since broadcast began; the synced-quorum check runs on every second one (Z7). */
   halfTicks: number;
+  /** [ZK] self.tick: whole ticks since broadcast began. */
+  tick: number;
 }
 
 /** How the last LOOKING → decided transition happened (for the checker and the curious). */

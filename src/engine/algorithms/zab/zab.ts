@@ -4,14 +4,15 @@
  *
  * Timers: 'notify' (Z3a poll timeout), 'finalize' (Z3c.6 finalizeWait), 'observerDelay' (Z7 observer),
  * 'initLimit' (leader's discovery/sync deadline), 'tick' (leader ping loop, tickTime/2), 'leaderTimeout'
- * (a learner's read timeout: initLimit·tickTime until NEWLEADER, then syncLimit·tickTime).
+ * (a learner's read timeout: initLimit·tickTime until NEWLEADER, then syncLimit·tickTime), 'connect'
+ * (a learner's connection retry, 1 s, while the leader has not answered).
  */
 import type { Algorithm, NodeEnv } from '../../core/algorithm';
 import type { NodeId, NodeView } from '../../core/types';
 import { zabChecker, type ZabCheckerMemory } from '../../invariants/zab';
 import { initVote, lookForLeader, onFinalizeTimeout, onNotification, onNotifyTimeout } from './fle';
 import { defaultZabOptions, zabOptionsSchema, type ZabOptions } from './options';
-import { onClientWrite, onTick, onZabPacket, onZabTimeout } from './peer';
+import { onClientWrite, onConnectRetry, onTick, onZabPacket, onZabTimeout } from './peer';
 import { copyZxid, lastZxid, type ZabState } from './types';
 
 export const ZAB_KINDS = [
@@ -104,6 +105,8 @@ export const zab: Algorithm<ZabState, ZabOptions, ZabCheckerMemory> = {
         return;
       case 'tick':
         return onTick(s, ctx);
+      case 'connect':
+        return onConnectRetry(s, ctx);
       case 'initLimit':
       case 'leaderTimeout':
         return onZabTimeout(s, name, ctx);
