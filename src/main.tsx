@@ -1,0 +1,54 @@
+/**
+ * The page's entry: read the query parameters (bad ones become alerts, never a blank page), create the
+ * app store and one pane controller (which starts the simulation worker), and render.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore } from './store/app-store';
+import { PaneController } from './store/pane-controller';
+import { installTestBridge } from './store/test-bridge';
+import { paramsToSearch, parseParams } from './store/url-params';
+import { App } from './ui/App';
+import { defaultTransport } from './worker/transport';
+import './ui/styles.css';
+
+const { params, problems } = parseParams(window.location.search);
+const app = createAppStore({ lang: params.lang, theme: params.theme, problems });
+const controller = new PaneController(
+  {
+    algorithm: params.algorithm,
+    nodes: params.nodes,
+    observers: params.observers,
+    seed: params.seed,
+    latency: { min: 10, max: 30 },
+    dropRate: 0,
+    options: {},
+  },
+  { speed: params.speed, playing: !params.paused },
+  { transport: defaultTransport },
+);
+
+controller.onAlgorithms = (algorithms) => {
+  app.setState({ algorithms });
+  // An algorithm named in the URL that this build cannot run yet: say so and show one that it can.
+  const cfg = controller.store.getState().config;
+  if (!algorithms.some((a) => a.name === cfg.algorithm) && algorithms.length > 0) {
+    app.setState({ problems: [...app.getState().problems, { param: 'algorithm', value: cfg.algorithm, reason: 'notAvailable' as const }] });
+    controller.reset({ ...cfg, algorithm: algorithms[0].name, observers: 0 });
+  }
+};
+
+// Keep the address bar in step with the setup, so a reload or a copied link opens the same cluster.
+controller.store.subscribe((s, prev) => {
+  if (s.config === prev.config) return;
+  const search = paramsToSearch(s.config, window.location.search);
+  if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+});
+
+if (params.test) installTestBridge(controller, window as unknown as Record<string, unknown>);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App app={app} controller={controller} />
+  </StrictMode>,
+);

@@ -1,0 +1,138 @@
+/**
+ * The main ⇄ worker protocol: plain, structured-clonable data only (types, no code). Both sides check
+ * `v` against PROTOCOL_VERSION, so a stale cached worker is refused instead of misread.
+ *
+ * Time model: the page owns the displayed virtual time. It asks the worker to `advance` to that time at most
+ * once per frame; the worker runs the engine exactly to it and answers with one `batch`. A user action is
+ * stamped with the displayed time (`at`), so the page's action log replays the run (scenario `events` format).
+ */
+import type { Action, AlgorithmName, NodeId, Scenario, TimedAction, TraceEvent } from '../engine/core/types';
+
+export const PROTOCOL_VERSION = 1;
+
+/** What the worker tells the page about an algorithm it can run (its registry decides what is available). */
+export interface AlgorithmInfo {
+  name: AlgorithmName;
+  messageKinds: readonly string[];
+  defaultOptions: Record<string, unknown>;
+  supportsObservers: boolean;
+}
+
+/** A pending timer of a node: `since` is when the worker first saw it set (for drawing a countdown). */
+export interface TimerView {
+  node: NodeId;
+  name: string;
+  since: number;
+  due: number;
+}
+
+/** The network as the ring draws it. */
+export interface NetworkView {
+  /** group[id] = partition group of node id (index 0 unused); all zeros when healed. */
+  group: number[];
+  /** Cut links as [from, to] (one direction each). */
+  cuts: [NodeId, NodeId][];
+  latency: { min: number; max: number };
+  dropRate: number;
+}
+
+/** A node's view as the trace's `state` events give it (role, leader, alive and the algorithm's numbers). */
+export interface NodeSnapshot {
+  node: NodeId;
+  role: string;
+  leader: NodeId | null;
+  alive: boolean;
+  [field: string]: unknown;
+}
+
+export type SendEvent = Extract<TraceEvent, { type: 'send' }>;
+
+/** The full internal state of one node, for the inspector (the algorithm's own plain data). */
+export interface InspectedNode {
+  node: NodeId;
+  alive: boolean;
+  state: unknown;
+  timers: Record<string, number>;
+}
+
+export interface RunStats {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  /** Events the kernel processed. */
+  steps: number;
+}
+
+// ---- page → worker ---------------------------------------------------------------------------------
+
+export type ToWorker =
+  /** Start (or restart) a run: the scenario, the user's action log so far, and the time to run to. */
+  | { type: 'init'; v: number; run: number; algorithm: AlgorithmName; scenario: Scenario; log: TimedAction[]; to: number }
+  /** Run the engine to virtual time `to` (never backwards: use `seek`). */
+  | { type: 'advance'; v: number; run: number; to: number }
+  /** Apply a user action at `action.at` (the displayed time, never before the worker's time). */
+  | { type: 'act'; v: number; run: number; action: TimedAction }
+  /** Run to the time of the next queued event. */
+  | { type: 'step'; v: number; run: number }
+  /** Go back to the previous instant at which something happened (the worker remembers event times). */
+  | { type: 'stepBack'; v: number; run: number; log: TimedAction[] }
+  /** Go to any earlier or later virtual time; `log` is the page's log (it may have been cut after `to`). */
+  | { type: 'seek'; v: number; run: number; to: number; log: TimedAction[] }
+  /** Ask for a node's full state in every batch (null: stop). */
+  | { type: 'inspect'; v: number; run: number; node: NodeId | null }
+  /** Test hook: make the host throw, as an engine bug would. */
+  | { type: 'crash'; v: number; run: number };
+
+// ---- worker → page ---------------------------------------------------------------------------------
+
+export type FromWorker =
+  /** Sent once when the worker starts: what it can run. */
+  | { type: 'hello'; v: number; algorithms: AlgorithmInfo[] }
+  /** The complete picture at `now` (after init and seek): the page replaces what it shows. */
+  | {
+      type: 'snapshot';
+      v: number;
+      run: number;
+      now: number;
+      algorithm: AlgorithmName;
+      options: Record<string, unknown>;
+      voters: NodeId[];
+      observers: NodeId[];
+      nodes: NodeSnapshot[];
+      inFlight: SendEvent[];
+      timers: TimerView[];
+      leader: NodeId | null;
+      network: NetworkView;
+      /** The last trace events before `now` (for the event log). */
+      recent: TraceEvent[];
+      nextAt: number | null;
+      stats: RunStats;
+      traceHash: string;
+      inspected: InspectedNode | null;
+    }
+  /** What happened since the last batch or snapshot, up to `now`. */
+  | {
+      type: 'batch';
+      v: number;
+      run: number;
+      now: number;
+      /**
+       * Trace events in order. Messages sent and ended within this batch are left out (they were never on
+       * screen); everything else is here.
+       */
+      events: TraceEvent[];
+      timers: TimerView[];
+      leader: NodeId | null;
+      /** Present when the network changed in this batch. */
+      network?: NetworkView;
+      nextAt: number | null;
+      stats: RunStats;
+      traceHash: string;
+      inspected: InspectedNode | null;
+    }
+  /** The scenario or an action was refused; the run goes on without it. */
+  | { type: 'rejected'; v: number; run: number; path: string; reason: string }
+  /** The engine threw: the page starts a new worker and replays its action log. */
+  | { type: 'failed'; v: number; run: number; message: string };
+
+export type { Action, TimedAction };

@@ -1,0 +1,350 @@
+/**
+ * One pane's driver: owns the transport to its SimHost, the displayed virtual time and the one
+ * requestAnimationFrame loop. React components read the pane store and call these methods; the hot path
+ * (message positions, countdown arcs) subscribes to `onFrame` and writes through refs.
+ *
+ * The clock: while playing, each frame advances the displayed time by wall time × speed and asks the worker
+ * to run to it (at most one request in flight). A user action is stamped with the displayed time, which the
+ * engine has not passed, so the action log replays the run exactly. When the worker dies, a new one is
+ * started and the log is replayed to the displayed time.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Action, NodeId, TimedAction } from '../engine/core/types';
+import { PROTOCOL_VERSION, type AlgorithmInfo, type FromWorker, type ToWorker } from '../protocol';
+import type { Transport, TransportFactory } from '../worker/transport';
+import { applyBatch, applySnapshot, initialPane, pruneMessages, scenarioOf, type PaneState, type RunConfig } from './pane-model';
+
+export interface ControllerDeps {
+  transport: TransportFactory;
+  /** Frame scheduler (requestAnimationFrame in a browser). */
+  raf?: (cb: (wallMs: number) => void) => unknown;
+  /** Wall clock in ms (performance.now in a browser). */
+  wallNow?: () => number;
+  /** How long the worker may stay silent while owing an answer before it is taken for dead. */
+  watchdogMs?: number;
+  /** Listen to page visibility (auto-pause when hidden). */
+  document?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'> | null;
+}
+
+export type PaneStore = StoreApi<PaneState>;
+type FrameListener = (time: number) => void;
+type Pending = 'init' | 'advance' | 'act' | 'step' | 'seek' | 'inspect' | 'crash';
+
+const defaultRaf = (cb: (t: number) => void): unknown =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(() => cb(Date.now()), 16);
+
+/** Virtual ms a dropped message keeps fading where it died: about 0.8 s of wall time at any speed. */
+export function fadeMsFor(speed: number): number {
+  return Math.min(3000, Math.max(4, speed * 0.8));
+}
+
+export class PaneController {
+  readonly store: PaneStore;
+  /** Algorithms the worker can run (from its hello); null until it said hello. */
+  algorithms: AlgorithmInfo[] | null = null;
+  onAlgorithms: ((a: AlgorithmInfo[]) => void) | null = null;
+
+  private deps: Required<Omit<ControllerDeps, 'document'>> & { document: ControllerDeps['document'] };
+  private transport: Transport | null = null;
+  private ready = false;
+  private viewTime = 0;
+  private pending: Pending[] = [];
+  private pendingSince = 0;
+  private frameScheduled = false;
+  private lastWall: number | null = null;
+  private listeners = new Set<FrameListener>();
+  private autoPaused = false;
+  private failuresInARow = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private disposed = false;
+  private lastPrune = 0;
+
+  constructor(config: RunConfig, opts: { speed: number; playing: boolean }, deps: ControllerDeps) {
+    this.deps = {
+      transport: deps.transport,
+      raf: deps.raf ?? defaultRaf,
+      wallNow: deps.wallNow ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now())),
+      watchdogMs: deps.watchdogMs ?? 4000,
+      document: deps.document === undefined ? (typeof document !== 'undefined' ? document : null) : deps.document,
+    };
+    this.store = createStore<PaneState>(() => initialPane(config, opts.speed, opts.playing));
+    this.deps.document?.addEventListener('visibilitychange', this.onVisibility);
+    this.watchdog = setInterval(() => this.checkWatchdog(), 500);
+    this.connect();
+  }
+
+  // ---- public commands (a click, a key and a menu item all end here) --------------------------------
+
+  get time(): number {
+    return this.viewTime;
+  }
+
+  get transportKind(): Transport['kind'] | null {
+    return this.transport?.kind ?? null;
+  }
+
+  play(): void {
+    if (this.store.getState().playing) return;
+    this.autoPaused = false;
+    this.lastWall = null;
+    this.store.setState({ playing: true });
+    this.requestFrame();
+  }
+
+  pause(): void {
+    if (!this.store.getState().playing) return;
+    this.store.setState({ playing: false, time: this.viewTime });
+    // Let the engine catch up with the frozen displayed time, so what is shown is what is there.
+    this.post({ type: 'advance', v: PROTOCOL_VERSION, run: this.runId, to: this.viewTime }, 'advance');
+  }
+
+  togglePlay(): void {
+    if (this.store.getState().playing) this.pause();
+    else this.play();
+  }
+
+  setSpeed(speed: number): void {
+    if (!(speed > 0) || !Number.isFinite(speed)) return;
+    this.store.setState({ speed });
+  }
+
+  /** One event forward: the engine runs to its next queued event and the display jumps there. */
+  stepForward(): void {
+    this.pause();
+    this.post({ type: 'step', v: PROTOCOL_VERSION, run: this.runId }, 'step');
+  }
+
+  /** Back to the previous instant at which something happened. */
+  stepBack(): void {
+    this.pause();
+    this.post({ type: 'stepBack', v: PROTOCOL_VERSION, run: this.runId, log: this.store.getState().actions }, 'seek');
+  }
+
+  /** Shows the run at virtual time `t` (between 0 and the furthest time reached). */
+  seek(t: number): void {
+    const s = this.store.getState();
+    const to = Math.max(0, Math.min(t, s.horizon));
+    this.viewTime = to;
+    this.store.setState({ time: to });
+    this.post({ type: 'seek', v: PROTOCOL_VERSION, run: this.runId, to, log: s.actions }, 'seek');
+  }
+
+  /** Applies a user action at the displayed time and records it in the action log. */
+  act(action: Action): void {
+    const s = this.store.getState();
+    const at = this.viewTime;
+    // Acting in the past (after a seek back) starts a new future: the old one's actions no longer apply.
+    const kept = s.actions.filter((a) => a.at <= at);
+    const timed = { at, ...action } as TimedAction;
+    this.store.setState({ actions: [...kept, timed], horizon: kept.length < s.actions.length || at < s.horizon ? at : s.horizon });
+    this.post({ type: 'act', v: PROTOCOL_VERSION, run: this.runId, action: timed }, 'act');
+  }
+
+  inspect(node: NodeId | null): void {
+    this.store.setState({ selectedNode: node, inspected: null });
+    this.post({ type: 'inspect', v: PROTOCOL_VERSION, run: this.runId, node }, 'inspect');
+  }
+
+  selectMessage(msg: number | null): void {
+    if (msg !== null) this.pause();
+    this.store.setState({ selectedMessage: msg });
+  }
+
+  dismissNotice(): void {
+    this.store.setState({ notice: null });
+  }
+
+  /** Starts the run over, optionally with a new setup; the action log starts empty. */
+  reset(config?: RunConfig): void {
+    const s = this.store.getState();
+    const next = initialPane(config ?? s.config, s.speed, s.playing);
+    next.run = s.run + 1;
+    next.recoveries = s.recoveries;
+    this.viewTime = 0;
+    this.lastWall = null;
+    this.store.setState(next, true);
+    this.sendInit();
+  }
+
+  /** Test hook: the engine throws inside the worker. */
+  crashWorker(): void {
+    this.post({ type: 'crash', v: PROTOCOL_VERSION, run: this.runId }, 'crash');
+  }
+
+  /** Test hook: the worker disappears without a word (as when the browser kills it). */
+  killWorker(): void {
+    this.transport?.terminate();
+  }
+
+  /** Subscribe to every displayed frame (message positions, countdowns). Returns the unsubscribe. */
+  onFrame(fn: FrameListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Draws one frame soon (after a batch while paused, or when new elements mount). */
+  requestFrame(): void {
+    if (this.frameScheduled || this.disposed) return;
+    this.frameScheduled = true;
+    this.deps.raf(this.frame);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.transport?.terminate();
+    this.transport = null;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.deps.document?.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  // ---- the worker -------------------------------------------------------------------------------------
+
+  private get runId(): number {
+    return this.store.getState().run;
+  }
+
+  private connect(): void {
+    this.ready = false;
+    this.pending = [];
+    const t = this.deps.transport();
+    this.transport = t;
+    t.onMessage = (m) => {
+      if (this.transport === t) this.receive(m);
+    };
+    t.onFailure = (reason) => {
+      if (this.transport === t) this.recover(reason);
+    };
+  }
+
+  private post(msg: ToWorker, kind: Pending): void {
+    if (!this.transport || !this.ready) return; // the snapshot after (re)start brings everything
+    if (this.pending.length === 0) this.pendingSince = this.deps.wallNow();
+    this.pending.push(kind);
+    this.transport.post(msg);
+  }
+
+  private sendInit(): void {
+    if (!this.ready) return;
+    const s = this.store.getState();
+    this.pending = [];
+    this.post(
+      { type: 'init', v: PROTOCOL_VERSION, run: s.run, algorithm: s.config.algorithm, scenario: scenarioOf(s.config), log: s.actions, to: this.viewTime },
+      'init',
+    );
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.v !== PROTOCOL_VERSION) {
+      this.recover(`the worker speaks protocol ${m.v}, the page ${PROTOCOL_VERSION}`);
+      return;
+    }
+    if (m.type === 'hello') {
+      this.ready = true;
+      this.algorithms = m.algorithms;
+      this.onAlgorithms?.(m.algorithms);
+      this.sendInit();
+      return;
+    }
+    const kind = this.pending.shift();
+    if (this.pending.length > 0) this.pendingSince = this.deps.wallNow();
+    if (m.type === 'failed') {
+      this.recover(m.message);
+      return;
+    }
+    if (m.run !== this.runId) return;
+    const s = this.store.getState();
+    switch (m.type) {
+      case 'snapshot': {
+        this.viewTime = m.now;
+        this.store.setState(applySnapshot(s, m));
+        break;
+      }
+      case 'batch': {
+        this.failuresInARow = 0;
+        if (kind === 'step') this.viewTime = m.now;
+        let next = applyBatch(s, m);
+        if (kind === 'step') next = { ...next, time: m.now };
+        this.store.setState(next);
+        break;
+      }
+      case 'rejected': {
+        if (kind === 'init') {
+          this.store.setState({ notice: { key: 'scenarioRefused', detail: `${m.path}: ${m.reason}` } });
+          // Fall back to the algorithm's defaults rather than leave a blank ring.
+          if (Object.keys(s.config.options).length > 0) this.reset({ ...s.config, options: {} });
+          return;
+        }
+        // The refused action is the last one logged.
+        this.store.setState({ actions: s.actions.slice(0, -1), notice: { key: 'actionRefused', detail: `${m.path}: ${m.reason}` } });
+        break;
+      }
+    }
+    this.requestFrame();
+  }
+
+  /** The worker died or threw: start a new one and replay the action log to where the user was. */
+  private recover(reason: string): void {
+    if (this.disposed) return;
+    this.failuresInARow++;
+    const s = this.store.getState();
+    this.transport?.terminate();
+    this.transport = null;
+    this.store.setState({
+      status: 'recovering',
+      recoveries: s.recoveries + 1,
+      notice: { key: 'workerRestarted', detail: reason },
+    });
+    if (this.failuresInARow > 3) {
+      // The same failure keeps coming back (an engine bug replays too): stop and say so.
+      this.store.setState({ playing: false });
+      return;
+    }
+    this.connect();
+  }
+
+  private checkWatchdog(): void {
+    if (this.pending.length === 0 || !this.transport) return;
+    if (this.deps.wallNow() - this.pendingSince > this.deps.watchdogMs) this.recover('the simulation worker stopped answering');
+  }
+
+  // ---- the frame loop ---------------------------------------------------------------------------------
+
+  private frame = (wall: number): void => {
+    this.frameScheduled = false;
+    if (this.disposed) return;
+    const s = this.store.getState();
+    if (s.playing && s.status === 'running') {
+      const dt = this.lastWall === null ? 0 : Math.min(100, Math.max(0, wall - this.lastWall));
+      this.lastWall = wall;
+      // Never run the display far ahead of the engine: if the worker lags, the picture slows down instead.
+      const lead = Math.max(40, s.speed * 0.25);
+      if (this.viewTime - s.engineTime < lead) this.viewTime += (dt * s.speed) / 1000;
+      if (!this.pending.includes('advance') && this.viewTime > s.engineTime) {
+        this.post({ type: 'advance', v: PROTOCOL_VERSION, run: s.run, to: this.viewTime }, 'advance');
+      }
+    } else {
+      this.lastWall = null;
+    }
+    let next = s;
+    if (next.time !== this.viewTime) next = { ...next, time: this.viewTime };
+    if (wall - this.lastPrune > 200) {
+      this.lastPrune = wall;
+      next = pruneMessages(next, this.viewTime, fadeMsFor(s.speed));
+    }
+    if (next !== s) this.store.setState(next, true);
+    for (const fn of this.listeners) fn(this.viewTime);
+    if (s.playing) this.requestFrame();
+  };
+
+  private onVisibility = (): void => {
+    const d = this.deps.document;
+    if (!d) return;
+    if (d.hidden && this.store.getState().playing) {
+      this.pause();
+      this.autoPaused = true;
+    } else if (!d.hidden && this.autoPaused) {
+      this.autoPaused = false;
+      this.play();
+    }
+  };
+}

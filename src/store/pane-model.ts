@@ -1,0 +1,301 @@
+/**
+ * What one pane shows, and the pure functions that fold the worker's snapshots and batches into it. No
+ * React, no zustand: the store (pane-store.ts) holds this object and the controller calls these folds.
+ */
+import type { AlgorithmName, NodeId, TimedAction, TraceEvent } from '../engine/core/types';
+import type { FromWorker, InspectedNode, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
+import { isQuietKind } from '../view/kinds';
+
+export type DropReason = Extract<TraceEvent, { type: 'drop' }>['reason'];
+
+/** A message on screen: in flight, or dead and fading where it died. */
+export interface MessageView extends SendEvent {
+  /** When it was dropped (it fades from there). */
+  diedAt?: number;
+  dropReason?: DropReason;
+}
+
+/** The run's fixed setup, as the user chose it (the scenario without its script). */
+export interface RunConfig {
+  algorithm: AlgorithmName;
+  nodes: number;
+  observers: number;
+  seed: number;
+  latency: { min: number; max: number };
+  dropRate: number;
+  options: Record<string, unknown>;
+}
+
+export interface LogEntry {
+  id: number;
+  event: TraceEvent;
+}
+
+export type PaneStatus = 'starting' | 'running' | 'recovering';
+
+export interface PaneState {
+  status: PaneStatus;
+  config: RunConfig;
+  /** The run id the controller is talking about (batches of older runs are ignored). */
+  run: number;
+  /** The algorithm's full options as the engine resolved them. */
+  options: Record<string, unknown>;
+  voters: NodeId[];
+  observers: NodeId[];
+  nodes: Record<NodeId, NodeSnapshot>;
+  messages: Record<number, MessageView>;
+  timers: Record<NodeId, TimerView[]>;
+  leader: NodeId | null;
+  network: NetworkView;
+  playing: boolean;
+  /** Virtual ms per wall-clock second. */
+  speed: number;
+  /** The displayed virtual time (the controller updates it every frame while playing). */
+  time: number;
+  /** The engine's time as of the last answer. */
+  engineTime: number;
+  /** The furthest time this run has reached (the timeline's end). */
+  horizon: number;
+  nextAt: number | null;
+  log: LogEntry[];
+  /** The user's actions, stamped with the virtual time they apply at: the replay file. */
+  actions: TimedAction[];
+  violations: Extract<TraceEvent, { type: 'violation' }>[];
+  anomalies: Extract<TraceEvent, { type: 'anomaly' }>[];
+  stats: RunStats;
+  traceHash: string;
+  selectedNode: NodeId | null;
+  inspected: InspectedNode | null;
+  selectedMessage: number | null;
+  /** How many times the worker died and was replaced. */
+  recoveries: number;
+  /** A plain-words notice for the user (worker restarted, action refused); null when none. */
+  notice: { key: 'workerRestarted' | 'actionRefused' | 'scenarioRefused'; detail: string } | null;
+}
+
+export const LOG_LIMIT = 80;
+
+export function emptyNetwork(total: number, latency = { min: 10, max: 30 }, dropRate = 0): NetworkView {
+  return { group: new Array<number>(total + 1).fill(0), cuts: [], latency, dropRate };
+}
+
+export function initialPane(config: RunConfig, speed: number, playing: boolean): PaneState {
+  return {
+    status: 'starting',
+    config,
+    run: 0,
+    options: { ...config.options },
+    voters: [],
+    observers: [],
+    nodes: {},
+    messages: {},
+    timers: {},
+    leader: null,
+    network: emptyNetwork(config.nodes + config.observers, config.latency, config.dropRate),
+    playing,
+    speed,
+    time: 0,
+    engineTime: 0,
+    horizon: 0,
+    nextAt: null,
+    log: [],
+    actions: [],
+    violations: [],
+    anomalies: [],
+    stats: { sent: 0, delivered: 0, dropped: 0, steps: 0 },
+    traceHash: '',
+    selectedNode: null,
+    inspected: null,
+    selectedMessage: null,
+    recoveries: 0,
+    notice: null,
+  };
+}
+
+/** Is this event worth a line in the event log? Heartbeats and arrivals would drown everything else. */
+export function isLogWorthy(e: TraceEvent): boolean {
+  switch (e.type) {
+    case 'send':
+      return !isQuietKind(e.kind, e.fields);
+    case 'drop':
+      return !isQuietKind(e.kind);
+    case 'deliver':
+    case 'init':
+    case 'end':
+      return false;
+    default:
+      return true;
+  }
+}
+
+let nextLogId = 1;
+
+function appendLog(log: LogEntry[], events: TraceEvent[]): LogEntry[] {
+  const add = events.filter(isLogWorthy);
+  if (add.length === 0) return log;
+  const next = log.concat(add.slice(-LOG_LIMIT).map((event) => ({ id: nextLogId++, event })));
+  return next.length > LOG_LIMIT ? next.slice(next.length - LOG_LIMIT) : next;
+}
+
+function groupTimers(timers: TimerView[]): Record<NodeId, TimerView[]> {
+  const out: Record<NodeId, TimerView[]> = {};
+  for (const t of timers) (out[t.node] ??= []).push(t);
+  return out;
+}
+
+function sameTimers(a: TimerView[] | undefined, b: TimerView[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name !== b[i].name || a[i].due !== b[i].due || a[i].since !== b[i].since) return false;
+  }
+  return true;
+}
+
+/** Keeps the old per-node timer arrays where nothing changed, so unchanged nodes do not re-render. */
+function mergeTimers(prev: Record<NodeId, TimerView[]>, next: Record<NodeId, TimerView[]>): Record<NodeId, TimerView[]> {
+  const out: Record<NodeId, TimerView[]> = {};
+  let changed = Object.keys(prev).length !== Object.keys(next).length;
+  for (const [k, v] of Object.entries(next)) {
+    const id = Number(k);
+    if (sameTimers(prev[id], v)) out[id] = prev[id];
+    else {
+      out[id] = v;
+      changed = true;
+    }
+  }
+  return changed ? out : prev;
+}
+
+function toNodeSnapshot(e: Extract<TraceEvent, { type: 'state' }>): NodeSnapshot {
+  const { t: _t, type: _type, node, role, leader, alive, ...rest } = e;
+  return { ...rest, node, role, leader, alive };
+}
+
+type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
+type Batch = Extract<FromWorker, { type: 'batch' }>;
+
+/** Replaces what the pane shows with the worker's complete picture (after a start, seek or recovery). */
+export function applySnapshot(s: PaneState, m: Snapshot): PaneState {
+  const nodes: Record<NodeId, NodeSnapshot> = {};
+  for (const n of m.nodes) nodes[n.node] = n;
+  const messages: Record<number, MessageView> = {};
+  for (const e of m.inFlight) messages[e.msg] = e;
+  return {
+    ...s,
+    status: 'running',
+    run: m.run,
+    options: m.options,
+    voters: m.voters,
+    observers: m.observers,
+    nodes,
+    messages,
+    timers: groupTimers(m.timers),
+    leader: m.leader,
+    network: m.network,
+    time: m.now,
+    engineTime: m.now,
+    horizon: Math.max(s.horizon, m.now),
+    nextAt: m.nextAt,
+    log: appendLog([], m.recent),
+    violations: s.violations.filter((v) => v.t <= m.now),
+    anomalies: s.anomalies.filter((v) => v.t <= m.now),
+    stats: m.stats,
+    traceHash: m.traceHash,
+    inspected: m.inspected,
+  };
+}
+
+/**
+ * Folds one batch in. Dropped messages stay (marked `diedAt`) so they can be seen dying; `pruneMessages`
+ * removes them once faded.
+ */
+export function applyBatch(s: PaneState, m: Batch): PaneState {
+  let nodes = s.nodes;
+  let messages = s.messages;
+  let violations = s.violations;
+  let anomalies = s.anomalies;
+  const touchNodes = () => {
+    if (nodes === s.nodes) nodes = { ...nodes };
+  };
+  const touchMessages = () => {
+    if (messages === s.messages) messages = { ...messages };
+  };
+  for (const e of m.events) {
+    switch (e.type) {
+      case 'send':
+        touchMessages();
+        messages[e.msg] = e;
+        break;
+      case 'deliver':
+        if (messages[e.msg]) {
+          touchMessages();
+          delete messages[e.msg];
+        }
+        break;
+      case 'drop': {
+        const old = messages[e.msg];
+        if (old) {
+          touchMessages();
+          messages[e.msg] = { ...old, diedAt: e.t, dropReason: e.reason };
+        }
+        break;
+      }
+      case 'state':
+        touchNodes();
+        nodes[e.node] = toNodeSnapshot(e);
+        break;
+      case 'violation':
+        violations = violations.concat(e);
+        break;
+      case 'anomaly':
+        anomalies = anomalies.concat(e).slice(-20);
+        break;
+      default:
+        break;
+    }
+  }
+  return {
+    ...s,
+    nodes,
+    messages,
+    violations,
+    anomalies,
+    timers: mergeTimers(s.timers, groupTimers(m.timers)),
+    leader: m.leader,
+    network: m.network ?? s.network,
+    engineTime: m.now,
+    horizon: Math.max(s.horizon, m.now),
+    nextAt: m.nextAt,
+    log: appendLog(s.log, m.events),
+    stats: m.stats,
+    traceHash: m.traceHash,
+    inspected: m.inspected,
+  };
+}
+
+/** Removes dead messages that have faded out by `now` (`fadeMs` of virtual time after dying). */
+export function pruneMessages(s: PaneState, now: number, fadeMs: number): PaneState {
+  let messages = s.messages;
+  for (const m of Object.values(s.messages)) {
+    if (m.diedAt !== undefined && now > m.diedAt + fadeMs) {
+      if (messages === s.messages) messages = { ...messages };
+      delete messages[m.msg];
+    }
+  }
+  return messages === s.messages ? s : { ...s, messages };
+}
+
+/** The scenario the engine runs for a config (the user's actions travel separately as the log). */
+export function scenarioOf(c: RunConfig) {
+  return {
+    version: 1 as const,
+    algorithm: c.algorithm,
+    nodes: c.nodes,
+    observers: c.observers,
+    seed: c.seed,
+    network: { latency: { ...c.latency }, dropRate: c.dropRate },
+    options: { ...c.options },
+    events: [],
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * `window.__sim`: a read-only window on the engine's state for end-to-end tests, so they read state instead
+ * of pixels. Installed only when the page is opened with `?test=1` (any build); absent otherwise.
+ */
+import type { NodeId } from '../engine/core/types';
+import type { NodeSnapshot } from '../protocol';
+import type { PaneController } from './pane-controller';
+
+export interface SimBridge {
+  viewTime(): number;
+  engineTime(): number;
+  playing(): boolean;
+  status(): string;
+  algorithm(): string;
+  algorithms(): string[];
+  nodes(): NodeSnapshot[];
+  leader(): NodeId | null;
+  /** Messages on screen now (in flight or fading). */
+  messageCount(): number;
+  stats(): { sent: number; delivered: number; dropped: number; steps: number };
+  traceHash(): string;
+  actions(): unknown[];
+  network(): { group: number[]; cuts: [number, number][] };
+  violations(): unknown[];
+  recoveries(): number;
+  transport(): string | null;
+  /** Test hooks: the worker throws, or disappears without a word. */
+  crashWorker(): void;
+  killWorker(): void;
+}
+
+export function installTestBridge(c: PaneController, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): SimBridge {
+  const s = () => c.store.getState();
+  const bridge: SimBridge = {
+    viewTime: () => c.time,
+    engineTime: () => s().engineTime,
+    playing: () => s().playing,
+    status: () => s().status,
+    algorithm: () => s().config.algorithm,
+    algorithms: () => (c.algorithms ?? []).map((a) => a.name),
+    nodes: () => Object.values(s().nodes).map((n) => ({ ...n })),
+    leader: () => s().leader,
+    messageCount: () => Object.keys(s().messages).length,
+    stats: () => ({ ...s().stats }),
+    traceHash: () => s().traceHash,
+    actions: () => structuredClone(s().actions),
+    network: () => structuredClone({ group: s().network.group, cuts: s().network.cuts }),
+    violations: () => structuredClone(s().violations),
+    recoveries: () => s().recoveries,
+    transport: () => c.transportKind,
+    crashWorker: () => c.crashWorker(),
+    killWorker: () => c.killWorker(),
+  };
+  target.__sim = bridge;
+  return bridge;
+}

@@ -1,0 +1,134 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
+import { MAX_NODES, MAX_SEED } from '../store/url-params';
+import { useController } from './context';
+import { selectConfig, selectHorizon, selectPlaying, selectSpeed, selectTime } from './selectors';
+import { useApp } from './useApp';
+import { usePane } from './usePane';
+import { useT } from './useT';
+
+export const SPEED_PRESETS = [5, 10, 25, 60, 150, 500, 5000];
+
+const selectAlgorithms = (s: { algorithms: { name: AlgorithmName; supportsObservers: boolean }[] | null }) => s.algorithms;
+
+/** A number field that commits on Enter or blur (typing "1" on the way to "12" must not restart the run). */
+function NumberField({ label, value, min, max, onCommit, id }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void; id: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= min && n <= max) {
+      if (n !== value) onCommit(n);
+    } else setText(String(value));
+  };
+  return (
+    <label className="field" htmlFor={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          e.stopPropagation();
+        }}
+      />
+    </label>
+  );
+}
+
+export function Controls() {
+  const t = useT();
+  const c = useController();
+  const config = usePane(selectConfig);
+  const playing = usePane(selectPlaying);
+  const speed = usePane(selectSpeed);
+  const algorithms = useApp(selectAlgorithms);
+  const available = new Set((algorithms ?? []).map((a) => a.name));
+  const supportsObservers = (algorithms ?? []).find((a) => a.name === config.algorithm)?.supportsObservers ?? false;
+
+  const onAlgorithm = (e: ChangeEvent<HTMLSelectElement>) => {
+    const algorithm = e.target.value as AlgorithmName;
+    const sup = (algorithms ?? []).find((a) => a.name === algorithm)?.supportsObservers ?? false;
+    c.reset({ ...config, algorithm, options: {}, observers: sup ? config.observers : 0 });
+  };
+  const presets = SPEED_PRESETS.includes(speed) ? SPEED_PRESETS : [...SPEED_PRESETS, speed].sort((a, b) => a - b);
+
+  return (
+    <div className="controls" role="toolbar" aria-label="Controls">
+      <label className="field">
+        <span>{t.algorithm}</span>
+        <select aria-label={t.algorithm} value={config.algorithm} onChange={onAlgorithm} onKeyDown={(e) => e.stopPropagation()}>
+          {ALGORITHM_NAMES.map((name) => (
+            <option key={name} value={name} disabled={algorithms !== null && !available.has(name)}>
+              {t.algorithmNames[name]}
+              {algorithms !== null && !available.has(name) ? ` (${t.notAvailable})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField id="nodes" label={t.nodes} value={config.nodes} min={1} max={MAX_NODES - config.observers} onCommit={(nodes) => c.reset({ ...config, nodes })} />
+      {supportsObservers && (
+        <NumberField id="observers" label={t.observers} value={config.observers} min={0} max={MAX_NODES - config.nodes} onCommit={(observers) => c.reset({ ...config, observers })} />
+      )}
+      <NumberField id="seed" label={t.seed} value={config.seed} min={0} max={MAX_SEED} onCommit={(seed) => c.reset({ ...config, seed })} />
+      <div className="buttons">
+        <button type="button" className="primary play" onClick={() => c.togglePlay()} aria-keyshortcuts="Space" aria-label={playing ? t.pause : t.play}>
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
+        </button>
+        <button type="button" onClick={() => c.stepBack()} aria-label={t.stepBack} title={t.stepBack} aria-keyshortcuts="ArrowLeft">
+          ⏮
+        </button>
+        <button type="button" onClick={() => c.stepForward()} aria-label={t.stepForward} title={t.stepForward} aria-keyshortcuts="ArrowRight">
+          ⏭
+        </button>
+        <button type="button" onClick={() => c.reset()} aria-label={t.reset}>
+          <span aria-hidden="true">↺</span> {t.reset}
+        </button>
+      </div>
+      <label className="field">
+        <span>{t.speed}</span>
+        <select aria-label={t.speed} value={speed} onChange={(e) => c.setSpeed(Number(e.target.value))} onKeyDown={(e) => e.stopPropagation()}>
+          {presets.map((v) => (
+            <option key={v} value={v}>
+              {t.speedPresets[v] ?? t.speedCustom(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** The timeline: the displayed virtual time, draggable back to any earlier point of this run. */
+export function Timeline() {
+  const t = useT();
+  const c = useController();
+  const time = usePane(selectTime);
+  const horizon = usePane(selectHorizon);
+  const max = Math.max(horizon, time, 1);
+  return (
+    <div className="timeline">
+      <input
+        type="range"
+        aria-label={t.timeline}
+        min={0}
+        max={Math.ceil(max)}
+        step={1}
+        value={Math.round(time)}
+        aria-valuenow={Math.round(time)}
+        aria-valuetext={t.time(time)}
+        onChange={(e) => c.seek(Number(e.target.value))}
+        onKeyDown={(e) => e.stopPropagation()}
+      />
+      <span className="clock">
+        {t.time(time)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * Every user-visible English string. The accessible names here are contracts/ui.md's: outside tests use
+ * them exactly. zh.ts must have the same keys (TypeScript enforces it through `Dict`).
+ */
+const fmtMs = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
+
+export const en = {
+  appTitle: 'Election Lab',
+  tagline: 'Watch distributed nodes elect a leader — then break things.',
+  algorithmNames: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' } as Record<string, string>,
+  notAvailable: 'coming soon',
+  // Controls (contracts/ui.md names)
+  algorithm: 'Algorithm',
+  nodes: 'Nodes',
+  observers: 'Observers',
+  seed: 'Seed',
+  play: 'Play',
+  pause: 'Pause',
+  stepForward: 'Step forward',
+  stepBack: 'Step back',
+  reset: 'Reset',
+  speed: 'Speed',
+  timeline: 'Timeline',
+  healNetwork: 'Heal network',
+  speedPresets: {
+    5: 'Very slow (5 ms/s)',
+    10: 'Slow (10 ms/s)',
+    25: 'Normal (25 ms/s)',
+    60: 'Brisk (60 ms/s)',
+    150: 'Fast (150 ms/s)',
+    500: 'Faster (500 ms/s)',
+    5000: 'Fast-forward (5 s/s)',
+  } as Record<number, string>,
+  speedCustom: (v: number) => `${v} ms/s`,
+  time: fmtMs,
+  ms: fmtMs,
+  // Status
+  leaderIs: (id: number) => `Leader: Node ${id}`,
+  noLeader: 'No leader',
+  termValue: (word: 'term' | 'epoch', n: number) => `${word} ${n}`,
+  status: 'Status',
+  // Nodes
+  nodeName: (id: number, role: string, term: string | null, extra: string[]) =>
+    [`Node ${id}`, role, ...(term ? [term] : []), ...extra].join(', '),
+  crashed: 'crashed',
+  observer: 'observer',
+  clusterLeader: 'cluster leader',
+  follows: (id: number) => `follows ${id}`,
+  roles: {
+    follower: 'follower',
+    electing: 'electing',
+    awaitingVictory: 'awaiting victory',
+    leader: 'leader',
+    precandidate: 'pre-candidate',
+    candidate: 'candidate',
+    looking: 'looking',
+    following: 'following',
+    leading: 'leading',
+    observing: 'observing',
+    unknown: 'unknown',
+  } as Record<string, string>,
+  phase: (p: string) => `phase ${p}`,
+  // Node menu
+  nodeActions: (id: number) => `Node ${id} actions`,
+  crash: 'Crash',
+  revive: 'Revive',
+  isolate: 'Isolate',
+  clientWrite: 'Client write',
+  inspect: 'Inspect',
+  close: 'Close',
+  // Network
+  network: 'Network',
+  loss: 'Message loss',
+  latency: 'Latency',
+  latencyMax: 'Latency (max)',
+  percent: (v: number) => `${Math.round(v * 100)} %`,
+  splitNetwork: 'Split network',
+  splitHint: 'Drag a line across the ring to split it in two. Esc cancels.',
+  pickGroups: 'Pick groups',
+  groupB: 'Group B',
+  applySplit: 'Apply split',
+  cancel: 'Cancel',
+  partitioned: (k: number) => `Partitioned into ${k} groups`,
+  healthy: 'All links up',
+  cutLinks: (k: number) => `${k} link${k === 1 ? '' : 's'} cut`,
+  cutLink: (a: number, b: number) => `Cut link ${a}–${b}`,
+  restoreLink: (a: number, b: number) => `Restore link ${a}–${b}`,
+  links: 'Links',
+  groupName: (i: number) => `Group ${String.fromCharCode(64 + i)}`,
+  // Timing
+  timing: 'Timing options',
+  applyTiming: 'Apply and restart',
+  verdict: { ok: 'Can elect a stable leader', warn: 'Works, but elections may be slow', bad: 'Cannot keep a stable leader' } as Record<string, string>,
+  timingChecks: {
+    heartbeatVsTimeout: (v: Record<string, number>) => `heartbeat ${v.hb} + max latency ${v.lat} ${v.hb + v.lat < v.timeout ? '<' : '≥'} timeout ${v.timeout}`,
+    roundTripVsTimeout: (v: Record<string, number>) => `vote round trip ${v.rtt} ${v.rtt < v.timeout ? '<' : '≥'} minimum election timeout ${v.timeout}`,
+    spread: (v: Record<string, number>) => `timeout spread ${v.spread} ${v.spread >= v.rtt ? '≥' : '<'} round trip ${v.rtt} (split votes)`,
+    answerVsRoundTrip: (v: Record<string, number>) => `answer timeout ${v.answer} ${v.answer > v.rtt ? '>' : '≤'} round trip ${v.rtt}`,
+    victoryVsAnswer: (v: Record<string, number>) => `victory timeout ${v.victory} ${v.victory > v.answer + v.lat ? '>' : '≤'} answer ${v.answer} + latency ${v.lat}`,
+    finalizeVsRoundTrip: (v: Record<string, number>) => `finalize wait ${v.finalize} ${v.finalize > v.rtt ? '>' : '≤'} round trip ${v.rtt}`,
+    pingVsSync: (v: Record<string, number>) => `ping ${v.ping} + latency ${v.lat} ${v.ping + v.lat < v.sync ? '<' : '≥'} sync limit ${v.sync}`,
+    initVsRoundTrip: (v: Record<string, number>) => `init limit ${v.init} ${v.init > v.rtt ? '>' : '≤'} 3 round trips ${v.rtt}`,
+  } as Record<string, (v: Record<string, number>) => string>,
+  // Inspector
+  inspector: 'Node inspector',
+  inspectorEmpty: 'Click a node (or press Enter on it) to see its full state.',
+  timers: 'Timers',
+  dueIn: (name: string, ms: number) => `${name}: due in ${Math.max(0, Math.round(ms))} ms`,
+  noTimers: 'none',
+  timerWords: {
+    timerElection: 'election timeout',
+    timerAnswer: 'waiting for Alive',
+    timerVictory: 'waiting for Victory',
+    timerLeader: 'leader timeout',
+    timerNotification: 'notification wait',
+    timerOther: 'timer',
+  } as Record<string, string>,
+  // Messages
+  message: 'Message',
+  messageTitle: (kind: string, from: number, to: number) => `${kind} from Node ${from} to Node ${to}`,
+  sentAt: 'sent at',
+  arrivesAt: 'arrives at',
+  diesAt: 'dies at',
+  droppedBecause: (r: string) => `dropped (${r})`,
+  fields: 'fields',
+  dropReasons: { loss: 'lost', partition: 'partition', cut: 'cut link', crashed: 'receiver crashed' } as Record<string, string>,
+  // Event log
+  eventLog: 'Event log',
+  ev: {
+    send: (from: number, to: number, label: string) => `${from} → ${to}: ${label}`,
+    drop: (from: number, to: number, kind: string, reason: string) => `${from} → ${to}: ${kind} dropped (${reason})`,
+    state: (node: number, role: string, alive: boolean) => (alive ? `Node ${node} is ${role}` : `Node ${node} is down`),
+    fault: (what: string) => `You: ${what}`,
+    leader: (id: number | null) => (id === null ? 'The cluster has no leader' : `Node ${id} leads the cluster`),
+    write: (node: number, value: string, ok: boolean) => `Write ${value} at Node ${node}: ${ok ? 'accepted' : 'refused'}`,
+    commit: (node: number, index: number) => `Node ${node} commits entry ${index}`,
+    violation: (inv: string, detail: string) => `SAFETY VIOLATION ${inv}: ${detail}`,
+    anomaly: (kind: string, detail: string) => `Anomaly (${kind}): ${detail}`,
+  },
+  faultWords: (a: Record<string, unknown>) => {
+    switch (a.do) {
+      case 'crash':
+        return `crash Node ${a.node}`;
+      case 'revive':
+        return `revive Node ${a.node}`;
+      case 'crashLeader':
+        return a.node === null ? 'crash the leader (there was none)' : `crash the leader (Node ${a.node})`;
+      case 'partition':
+        return `split the network ${(a.groups as number[][]).map((g) => `{${g.join(',')}}`).join(' ')}`;
+      case 'heal':
+        return 'heal the network';
+      case 'cut':
+        return `cut link ${a.from}–${a.to}`;
+      case 'restore':
+        return `restore link ${a.from}–${a.to}`;
+      case 'setDropRate':
+        return `message loss ${Math.round((a.rate as number) * 100)} %`;
+      case 'setLatency':
+        return `latency ${a.min}–${a.max} ms`;
+      case 'write':
+        return `client write ${a.value} to Node ${a.node}`;
+      default:
+        return String(a.do);
+    }
+  },
+  // Notices
+  notices: {
+    workerRestarted: (detail: string, n: number, t: number) =>
+      `The simulation stopped (${detail}). It was restarted and your ${n} action${n === 1 ? '' : 's'} replayed to ${fmtMs(t)}: nothing is lost.`,
+    actionRefused: (detail: string) => `That action was refused: ${detail}`,
+    scenarioRefused: (detail: string) => `These settings were refused (${detail}); the defaults are used instead.`,
+  },
+  violationBanner: (n: number) => `Safety violation${n === 1 ? '' : 's'} detected (${n}) — see the event log.`,
+  splitBrain: 'Split brain: two nodes each lead part of the network.',
+  problem: (p: { param: string; value: string; reason: string; min?: number; max?: number }) => {
+    const why: Record<string, string> = {
+      notAlgorithm: 'must be bully, raft or zab',
+      notInRange: `must be a number from ${p.min} to ${p.max}`,
+      notLang: 'must be en or zh',
+      notTheme: 'must be light or dark',
+      notFlag: 'must be 1 or 0',
+      observersNeedZab: 'only ZAB has observers',
+      notAvailable: 'is not available yet',
+    };
+    return `Ignored ${p.param}=${p.value}: ${why[p.reason] ?? p.reason}.`;
+  },
+  dismiss: 'Dismiss',
+  keysHelp: 'Keys: Space play / pause · → step · ← back · Enter on a node opens its menu',
+  legend: 'Legend',
+  heartbeat: 'heartbeat (quiet)',
+  reply: 'reply (hollow)',
+  lostMsg: 'lost / blocked (✕)',
+  working: 'Starting the simulation…',
+  recovering: 'Restarting the simulation…',
+  stats: (sent: number, inflight: number) => `${sent} sent · ${inflight} in flight`,
+  language: 'Language',
+};
+
+export type Dict = typeof en;

@@ -1,0 +1,452 @@
+/**
+ * The simulation host: owns one running engine and answers the page's protocol messages. It knows no
+ * transport: `sim.worker.ts` connects it to postMessage, tests and the no-Worker fallback call it directly
+ * (through a transport that structured-clones, so they see what a real Worker would).
+ *
+ * Replay: the host applies the page's action log lazily, each action when the run reaches its time, exactly
+ * as a live click does (the engine has run to the displayed time, then the action is scheduled at it). So a
+ * run rebuilt from the log (after a seek or a crashed worker) emits the identical trace.
+ */
+import { ALGORITHMS, getAlgorithm } from '../engine/algorithms';
+import type { Checkpoint, SimulationConfig } from '../engine/core/kernel';
+import { Simulation } from '../engine/core/kernel';
+import type { AlgorithmName, NodeId, Scenario, TimedAction, TraceEvent } from '../engine/core/types';
+import { resolveOptions, ScenarioError, validateAction } from '../engine/scenario-file';
+import {
+  PROTOCOL_VERSION,
+  type AlgorithmInfo,
+  type FromWorker,
+  type InspectedNode,
+  type NetworkView,
+  type NodeSnapshot,
+  type RunStats,
+  type SendEvent,
+  type TimerView,
+  type ToWorker,
+} from '../protocol';
+
+/** Virtual ms between checkpoints (seek cost is at most this much re-simulation). */
+const CHECKPOINT_EVERY_MS = 1000;
+const MAX_CHECKPOINTS = 300;
+const RECENT_EVENTS = 120;
+const MAX_EVENT_TIMES = 50_000;
+
+interface HostCheckpoint {
+  t: number;
+  kernel: Checkpoint;
+  logApplied: number;
+  inflight: SendEvent[];
+  timerSeen: [string, { due: number; since: number }][];
+  hash: number;
+}
+
+export type Post = (msg: FromWorker) => void;
+
+export function algorithmInfos(): AlgorithmInfo[] {
+  return Object.values(ALGORITHMS).map((a) => ({
+    name: a.name,
+    messageKinds: [...a.messageKinds],
+    defaultOptions: { ...(a.defaultOptions as Record<string, unknown>) },
+    supportsObservers: a.supportsObservers,
+  }));
+}
+
+/** FNV-1a over a string, continued from `h`. */
+export function fnv1a(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export class SimHost {
+  private run = 0;
+  private sim: Simulation | null = null;
+  private config: SimulationConfig | null = null;
+  private algorithm: AlgorithmName = 'bully';
+  private log: TimedAction[] = [];
+  private logApplied = 0;
+  private checkpoints: HostCheckpoint[] = [];
+  private inflight = new Map<number, SendEvent>();
+  private timerSeen = new Map<string, { due: number; since: number }>();
+  private pending: TraceEvent[] = [];
+  private recent: TraceEvent[] = [];
+  private eventTimes: number[] = [];
+  private lastTouched = new Map<NodeId, number>();
+  private hash = 0x811c9dc5;
+  private batchStart = 0;
+  private networkDirty = false;
+  private inspectNode: NodeId | null = null;
+
+  constructor(private readonly post: Post) {
+    post({ type: 'hello', v: PROTOCOL_VERSION, algorithms: algorithmInfos() });
+  }
+
+  /** Handles one message; an engine exception becomes a `failed` message (the page then starts over). */
+  handle(msg: ToWorker): void {
+    if (msg.v !== PROTOCOL_VERSION) {
+      this.post({ type: 'failed', v: PROTOCOL_VERSION, run: msg.run, message: `protocol version ${msg.v} is not ${PROTOCOL_VERSION}` });
+      return;
+    }
+    try {
+      this.dispatch(msg);
+    } catch (e) {
+      this.post({ type: 'failed', v: PROTOCOL_VERSION, run: msg.run, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private dispatch(msg: ToWorker): void {
+    if (msg.type === 'init') {
+      this.init(msg.run, msg.algorithm, msg.scenario, msg.log, msg.to);
+      return;
+    }
+    if (msg.run !== this.run || !this.sim) return; // a message for a run that was replaced
+    switch (msg.type) {
+      case 'advance':
+        if (msg.to > this.sim.now) this.runTo(msg.to);
+        this.sendBatch();
+        return;
+      case 'act':
+        this.act(msg.action);
+        return;
+      case 'step': {
+        const next = this.nextInterestingTime();
+        if (next !== null) this.runTo(next);
+        this.sendBatch();
+        return;
+      }
+      case 'stepBack': {
+        const target = this.previousEventTime();
+        this.seek(target, msg.log);
+        return;
+      }
+      case 'seek':
+        this.seek(msg.to, msg.log);
+        return;
+      case 'inspect':
+        this.inspectNode = msg.node;
+        this.sendBatch();
+        return;
+      case 'crash':
+        throw new Error('the engine crashed (a test asked it to)');
+    }
+  }
+
+  // ---- runs ------------------------------------------------------------------------------------------
+
+  private init(run: number, algorithm: AlgorithmName, scenario: Scenario, log: TimedAction[], to: number): void {
+    this.run = run;
+    let options: Record<string, unknown>;
+    try {
+      options = resolveOptions(scenario, algorithm);
+      getAlgorithm(algorithm);
+    } catch (e) {
+      const path = e instanceof ScenarioError ? e.path : 'algorithm';
+      const reason = e instanceof ScenarioError ? e.reason : e instanceof Error ? e.message : String(e);
+      this.sim = null;
+      this.post({ type: 'rejected', v: PROTOCOL_VERSION, run, path, reason });
+      return;
+    }
+    this.algorithm = algorithm;
+    this.config = {
+      algorithm: getAlgorithm(algorithm),
+      scenario,
+      options,
+      check: true,
+      sink: (e) => this.onEvent(e),
+    };
+    this.log = log.filter((a) => this.isValid(a, scenario));
+    this.reset();
+    this.sim = Simulation.start(this.config);
+    this.takeCheckpoint();
+    this.runTo(to);
+    this.sendSnapshot();
+  }
+
+  private reset(): void {
+    this.logApplied = 0;
+    this.checkpoints = [];
+    this.inflight.clear();
+    this.timerSeen.clear();
+    this.pending = [];
+    this.recent = [];
+    this.eventTimes = [];
+    this.lastTouched.clear();
+    this.hash = 0x811c9dc5;
+    this.batchStart = 0;
+  }
+
+  private isValid(a: TimedAction, sc: Scenario): boolean {
+    try {
+      const { at: _at, ...action } = a;
+      validateAction(action as never, sc.nodes, sc.observers);
+      return Number.isFinite(a.at) && a.at >= 0;
+    } catch {
+      return false;
+    }
+  }
+
+  private act(action: TimedAction): void {
+    const sim = this.sim!;
+    const sc = this.config!.scenario;
+    try {
+      const { at: _at, ...bare } = action;
+      validateAction(bare as never, sc.nodes, sc.observers);
+    } catch (e) {
+      const err = e as ScenarioError;
+      this.post({ type: 'rejected', v: PROTOCOL_VERSION, run: this.run, path: err.path ?? 'action', reason: err.reason ?? String(e) });
+      return;
+    }
+    // The page stamps an action with its displayed time, which the engine never passed; a late message (the
+    // page's clock ran on) is applied at the engine's time and the page takes the corrected stamp from the log.
+    const at = Math.max(action.at, sim.now);
+    // Actions after this one in the host's log belong to an abandoned future: the page cut them too.
+    this.log = this.log.slice(0, this.logApplied);
+    this.log.push({ ...action, at });
+    this.runTo(at);
+    this.sendBatch();
+  }
+
+  /** Runs to `to`, applying log actions when their time comes and taking checkpoints on the way. */
+  private runTo(to: number): void {
+    const sim = this.sim!;
+    for (;;) {
+      const next = this.log[this.logApplied];
+      const nextCp = this.lastCheckpointTime() + CHECKPOINT_EVERY_MS;
+      let target = to;
+      if (next && next.at <= target) target = next.at;
+      const cpDue = nextCp <= target;
+      if (cpDue) target = nextCp;
+      sim.runUntil(target);
+      if (cpDue) {
+        this.takeCheckpoint();
+        continue;
+      }
+      if (next && next.at <= to && next.at === target) {
+        const { at, ...action } = next;
+        sim.schedule(action as never, at);
+        this.logApplied++;
+        continue;
+      }
+      return;
+    }
+  }
+
+  private lastCheckpointTime(): number {
+    return this.checkpoints.length ? this.checkpoints[this.checkpoints.length - 1].t : 0;
+  }
+
+  private takeCheckpoint(): void {
+    const sim = this.sim!;
+    this.checkpoints.push({
+      t: sim.now,
+      kernel: sim.checkpoint(),
+      logApplied: this.logApplied,
+      inflight: [...this.inflight.values()],
+      timerSeen: [...this.timerSeen.entries()].map(([k, v]) => [k, { ...v }]),
+      hash: this.hash,
+    });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // Thin out the older half, keeping time 0: seeks far back cost more, memory stays bounded.
+      const keep = this.checkpoints.filter((_, i) => i === 0 || i >= MAX_CHECKPOINTS / 2 || i % 2 === 0);
+      this.checkpoints = keep;
+    }
+  }
+
+  /** The next time at which something is queued (a step forward), or null when nothing is. */
+  private nextInterestingTime(): number | null {
+    const sim = this.sim!;
+    const q = sim.peekTime();
+    const next = this.log[this.logApplied];
+    if (next && (q === null || next.at < q)) return next.at;
+    return q;
+  }
+
+  /** The instant before the latest one at which an event happened at or before now. */
+  private previousEventTime(): number {
+    const now = this.sim!.now;
+    const times = this.eventTimes;
+    let i = times.length - 1;
+    while (i >= 0 && times[i] > now) i--;
+    // times[i] is the latest event instant ≤ now: go to the one before it.
+    const cur = i >= 0 ? times[i] : 0;
+    while (i >= 0 && times[i] >= cur) i--;
+    return i >= 0 ? times[i] : 0;
+  }
+
+  private seek(to: number, log: TimedAction[]): void {
+    const sim = this.sim!;
+    const target = Math.max(0, to);
+    // Where the page's log stops matching ours, checkpoints after that point are of another run.
+    let same = 0;
+    while (same < log.length && same < this.log.length && JSON.stringify(log[same]) === JSON.stringify(this.log[same])) same++;
+    this.log = log.filter((a) => this.isValid(a, this.config!.scenario));
+    const canContinue = target >= sim.now && same >= this.logApplied;
+    if (!canContinue) {
+      let k = this.checkpoints.length - 1;
+      while (k > 0 && (this.checkpoints[k].t > target || this.checkpoints[k].logApplied > same)) k--;
+      const cp = this.checkpoints[k];
+      this.checkpoints.length = k + 1;
+      this.sim = Simulation.restore(this.config!, cp.kernel);
+      this.logApplied = cp.logApplied;
+      this.inflight = new Map(cp.inflight.map((e) => [e.msg, e]));
+      this.timerSeen = new Map(cp.timerSeen.map(([key, v]) => [key, { ...v }]));
+      this.hash = cp.hash;
+      this.eventTimes = this.eventTimes.filter((t) => t <= cp.t);
+      this.recent = [];
+    }
+    this.runTo(target);
+    this.sendSnapshot();
+  }
+
+  // ---- the trace -------------------------------------------------------------------------------------
+
+  private onEvent(e: TraceEvent): void {
+    this.hash = fnv1a(this.hash, JSON.stringify(e));
+    this.pending.push(e);
+    this.recent.push(e);
+    if (this.recent.length > RECENT_EVENTS * 2) this.recent = this.recent.slice(-RECENT_EVENTS);
+    const times = this.eventTimes;
+    if (times.length === 0 || times[times.length - 1] !== e.t) {
+      times.push(e.t);
+      if (times.length > MAX_EVENT_TIMES) times.splice(0, times.length - MAX_EVENT_TIMES);
+    }
+    switch (e.type) {
+      case 'send':
+        this.inflight.set(e.msg, e);
+        this.lastTouched.set(e.from, e.t);
+        break;
+      case 'deliver':
+        this.inflight.delete(e.msg);
+        this.lastTouched.set(e.to, e.t);
+        break;
+      case 'drop':
+        this.inflight.delete(e.msg);
+        break;
+      case 'state':
+        this.lastTouched.set(e.node, e.t);
+        break;
+      case 'fault':
+        this.networkDirty = true;
+        if (typeof e.node === 'number') this.lastTouched.set(e.node, e.t);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private timers(): TimerView[] {
+    const sim = this.sim!;
+    const out: TimerView[] = [];
+    const seen = new Map<string, { due: number; since: number }>();
+    for (const rec of sim.nodes) {
+      for (const [name, t] of Object.entries(rec.timers)) {
+        const key = `${rec.id}:${name}`;
+        const prev = this.timerSeen.get(key);
+        let since: number;
+        if (prev && prev.due === t.due) since = prev.since;
+        else {
+          // The timer was set in a handler run of this node since the last batch: the node's last event is
+          // the best estimate of when.
+          const touched = this.lastTouched.get(rec.id);
+          since = touched !== undefined && touched >= this.batchStart && touched <= t.due ? touched : Math.min(this.batchStart, t.due);
+        }
+        seen.set(key, { due: t.due, since });
+        out.push({ node: rec.id, name, since, due: t.due });
+      }
+    }
+    this.timerSeen = seen;
+    return out;
+  }
+
+  private network(): NetworkView {
+    const n = this.sim!.network;
+    return {
+      group: [...n.group],
+      cuts: Object.keys(n.cut).map((k) => k.split('>').map(Number) as [NodeId, NodeId]),
+      latency: { ...n.latency },
+      dropRate: n.dropRate,
+    };
+  }
+
+  private stats(): RunStats {
+    const s = this.sim!.stats();
+    return { sent: s.sent, delivered: s.delivered, dropped: s.dropped, steps: this.sim!.steps };
+  }
+
+  private inspected(): InspectedNode | null {
+    const id = this.inspectNode;
+    const sim = this.sim!;
+    if (id === null || id < 1 || id > sim.nodes.length) return null;
+    const rec = sim.node(id);
+    return { node: id, alive: rec.alive, state: structuredClone(rec.state), timers: sim.timersOf(id) };
+  }
+
+  /** Leaves out messages sent and ended within this batch: they never were on screen. */
+  private takePending(): TraceEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    const sent = new Set<number>();
+    for (const e of events) if (e.type === 'send') sent.add(e.msg);
+    if (sent.size === 0) return events;
+    const gone = new Set<number>();
+    for (const e of events) if ((e.type === 'deliver' || e.type === 'drop') && sent.has(e.msg)) gone.add(e.msg);
+    if (gone.size === 0) return events;
+    return events.filter((e) => !((e.type === 'send' || e.type === 'deliver' || e.type === 'drop') && gone.has(e.msg)));
+  }
+
+  private sendBatch(): void {
+    const sim = this.sim!;
+    const events = this.takePending();
+    const msg: FromWorker = {
+      type: 'batch',
+      v: PROTOCOL_VERSION,
+      run: this.run,
+      now: sim.now,
+      events,
+      timers: this.timers(),
+      leader: sim.clusterLeader,
+      nextAt: this.nextInterestingTime(),
+      stats: this.stats(),
+      traceHash: this.hash.toString(16),
+      inspected: this.inspected(),
+    };
+    if (this.networkDirty) msg.network = this.network();
+    this.networkDirty = false;
+    this.batchStart = sim.now;
+    this.post(msg);
+  }
+
+  private sendSnapshot(): void {
+    const sim = this.sim!;
+    this.pending = [];
+    const nodes: NodeSnapshot[] = sim.nodes.map((r) => {
+      const { role, leader, alive: _alive, ...rest } = r.lastView;
+      return { ...rest, node: r.id, role, leader, alive: r.alive };
+    });
+    const cfg = this.config!;
+    this.post({
+      type: 'snapshot',
+      v: PROTOCOL_VERSION,
+      run: this.run,
+      now: sim.now,
+      algorithm: this.algorithm,
+      options: { ...cfg.options },
+      voters: [...sim.voters],
+      observers: [...sim.observers],
+      nodes,
+      inFlight: [...this.inflight.values()],
+      timers: this.timers(),
+      leader: sim.clusterLeader,
+      network: this.network(),
+      recent: this.recent.filter((e) => e.t <= sim.now).slice(-RECENT_EVENTS),
+      nextAt: this.nextInterestingTime(),
+      stats: this.stats(),
+      traceHash: this.hash.toString(16),
+      inspected: this.inspected(),
+    });
+    this.networkDirty = false;
+    this.batchStart = sim.now;
+  }
+}
