@@ -150,7 +150,10 @@ function checkDecision(mem: ZabCheckerMemory, s: ZabState, c: ClusterInfo<ZabSta
   // stale while that voter is LOOKING again; so an observer can decide for a crashed leader and must time out.
   if (s.observer) return;
   const decided: [number, Zxid, number] = [v.peerEpoch, v.zxid, v.leader];
+  // Only LOOKING entries: a FOLLOWING/LEADING entry of the same round also counts ([ZK] Vote.equals compares
+  // all fields when one side is LOOKING), but its sender joined through Z3e, which does not need dominance.
   for (const j of d.quorum) {
+    if (s.recvset[String(j)]?.state !== 'LOOKING') continue;
     const inits = mem.initVote[`${j}:${d.round}`];
     if (!inits || inits.length === 0) {
       report('Z-S3', `no initial vote of node ${j} for round ${d.round} (node ${s.id}'s quorum)`);
