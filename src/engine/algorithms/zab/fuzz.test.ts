@@ -9,6 +9,9 @@ import type { Scenario } from '../../core/types';
 import { runTrace } from '../../run';
 import { fuzzRuns, scenarioArb } from '../../testing/schedules';
 
+/** Long sweeps (FUZZ_RUNS) need more than the suite's default per-test timeout: ~15 ms a schedule, doubled. */
+const timeoutFor = (runs: number) => Math.max(120_000, runs * 30);
+
 function violations(sc: Scenario, untilMs: number) {
   return runTrace(sc, untilMs, { check: true }).filter((e) => e.type === 'violation');
 }
@@ -49,7 +52,7 @@ describe('ZAB safety under random faults', () => {
       }),
       { numRuns: fuzzRuns(1200) },
     );
-  });
+  }, timeoutFor(fuzzRuns(1200)));
 
   it('3 voters + 1 observer with writes, longer schedules: no violation at any step', () => {
     fc.assert(
@@ -58,5 +61,5 @@ describe('ZAB safety under random faults', () => {
       }),
       { numRuns: fuzzRuns(800) },
     );
-  });
+  }, timeoutFor(fuzzRuns(800)));
 });
