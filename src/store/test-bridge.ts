@@ -24,7 +24,8 @@ export interface SimBridge {
   violations(): unknown[];
   recoveries(): number;
   transport(): string | null;
-  /** Test hooks: the worker throws, or disappears without a word. */
+  /** Test hooks: freeze the picture at once (screenshots), the worker throws, or disappears without a word. */
+  pause(): void;
   crashWorker(): void;
   killWorker(): void;
 }
@@ -48,6 +49,7 @@ export function installTestBridge(c: PaneController, target: Record<string, unkn
     violations: () => structuredClone(s().violations),
     recoveries: () => s().recoveries,
     transport: () => c.transportKind,
+    pause: () => c.pause(),
     crashWorker: () => c.crashWorker(),
     killWorker: () => c.killWorker(),
   };

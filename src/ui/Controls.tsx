@@ -82,10 +82,10 @@ export function Controls() {
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
         </button>
         <button type="button" onClick={() => c.stepBack()} aria-label={t.stepBack} title={t.stepBack} aria-keyshortcuts="ArrowLeft">
-          ⏮
+          <span aria-hidden="true">◀</span> {t.stepShort}
         </button>
         <button type="button" onClick={() => c.stepForward()} aria-label={t.stepForward} title={t.stepForward} aria-keyshortcuts="ArrowRight">
-          ⏭
+          {t.stepShort} <span aria-hidden="true">▶</span>
         </button>
         <button type="button" onClick={() => c.reset()} aria-label={t.reset}>
           <span aria-hidden="true">↺</span> {t.reset}

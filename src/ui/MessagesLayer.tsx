@@ -26,6 +26,8 @@ interface Geo {
 
 const PILL_H = 30;
 
+type Density = 'labels' | 'dots' | 'specks';
+
 /**
  * Messages in flight. React renders one element per message (only when the set changes); every frame the
  * controller's clock moves them by writing transforms through refs, at (now − send) / (deliver − send).
@@ -37,7 +39,8 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
   const network = usePane(selectNetwork) as NetworkView;
   const list = useMemo(() => Object.values(messages), [messages]);
   const loud = list.filter((m) => !kindStyle(m.kind, m.fields).quiet && m.diedAt === undefined).length;
-  const labels = layout.labelMode !== 'sparse' && loud <= 24;
+  // The more messages fly, the less each one says: labelled pills, then dots, then small dots without chords.
+  const density: Density = layout.labelMode !== 'sparse' && loud <= 14 ? 'labels' : loud <= 80 ? 'dots' : 'specks';
   const geo = useMemo(() => {
     const out = new Map<number, Geo>();
     for (const m of list) {
@@ -88,7 +91,7 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
         {list.map((m) => {
           const g = geo.get(m.msg);
           const st = kindStyle(m.kind, m.fields);
-          if (!g || st.quiet) return null;
+          if (!g || st.quiet || density === 'specks') return null;
           return (
             <path
               key={m.msg}
@@ -109,7 +112,7 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
         <MessageGlyph
           key={m.msg}
           m={m}
-          labels={labels}
+          density={density}
           setRef={(el) => {
             if (el) refs.current.set(m.msg, el);
             else refs.current.delete(m.msg);
@@ -124,13 +127,13 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
 
 interface GlyphProps {
   m: MessageView;
-  labels: boolean;
+  density: Density;
   setRef: (el: SVGGElement | null) => void;
   onOpen: () => void;
   title: string;
 }
 
-function MessageGlyph({ m, labels, setRef, onOpen, title }: GlyphProps) {
+function MessageGlyph({ m, density, setRef, onOpen, title }: GlyphProps) {
   const st = kindStyle(m.kind, m.fields);
   const dead = m.diedAt !== undefined;
   const common = {
@@ -150,17 +153,18 @@ function MessageGlyph({ m, labels, setRef, onOpen, title }: GlyphProps) {
     return (
       <g {...common} className="msg quiet">
         <title>{title}</title>
-        <circle r={7} fill={st.color} />
+        <circle r={density === 'specks' ? 4 : 7} fill={st.color} />
         {dead && <DeathMark size={9} />}
       </g>
     );
   }
-  if (!labels) {
+  if (density !== 'labels') {
+    const r = density === 'dots' ? 10 : 5;
     return (
       <g {...common} className={`msg${st.reply ? ' reply' : ''}`}>
         <title>{title}</title>
-        <circle r={10} fill={st.reply ? 'var(--bg)' : st.color} stroke={st.color} strokeWidth={4} />
-        {dead && <DeathMark size={13} />}
+        <circle r={r} fill={st.reply ? 'var(--bg)' : st.color} stroke={st.color} strokeWidth={r * 0.4} />
+        {dead && <DeathMark size={r * 1.3} />}
       </g>
     );
   }

@@ -48,7 +48,7 @@ export const RingNode = memo(function RingNode({ id, place, layout, algorithm, i
       onOpen(id);
     }
   };
-  const gap = 14;
+  const gap = layout.nodeRadius * 0.25 + 20; // clear of the countdown arcs
   const lab = labelAnchor(place, layout, gap);
   // Text sits below the anchor point for nodes in the lower half, above it in the upper half.
   const lines: string[] = [];
@@ -56,7 +56,8 @@ export const RingNode = memo(function RingNode({ id, place, layout, algorithm, i
     lines.push(alive ? roleWord : t.crashed);
     if (termText) lines.push(termText);
     else if (alive && view.leader !== null && view.leader !== id) lines.push(t.follows(view.leader));
-  } else if (layout.labelMode === 'role') {
+  } else if (layout.labelMode === 'role' && !(alive && style.resting)) {
+    // A crowded ring names only the roles that differ from the resting one (shape and colour still tell).
     lines.push(alive ? roleWord : t.crashed);
   }
   const lh = layout.labelFont * 1.1;

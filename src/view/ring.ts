@@ -52,7 +52,7 @@ export function ringLayout(ids: readonly NodeId[], size: number = VIEW_SIZE): Ri
   const n = Math.max(1, ids.length);
   const center = { x: size / 2, y: size / 2 };
   // Small rings leave room outside for two label lines; big rings use the space for the circle.
-  const radius = size * (n <= 12 ? 0.33 : n <= 30 ? 0.37 : 0.41);
+  const radius = size * (n <= 12 ? 0.36 : n <= 30 ? 0.39 : 0.42);
   const spacing = n === 1 ? size : 2 * radius * Math.sin(Math.PI / n);
   const nodeRadius = n === 1 ? 52 : Math.min(52, nodeRadiusOf(spacing));
   const labelMode: LabelMode = spacing >= 150 ? 'full' : spacing >= 85 ? 'role' : spacing >= 30 ? 'id' : 'sparse';

@@ -16,6 +16,8 @@ export interface RoleStyle {
   dashed?: boolean;
   /** The role claims leadership (drawn bigger). */
   leads?: boolean;
+  /** The resting role (follower): on a crowded ring its word is left out so the other roles stand out. */
+  resting?: boolean;
 }
 
 export type RoleWord =
@@ -31,7 +33,7 @@ export type RoleWord =
   | 'observing'
   | 'unknown';
 
-const FOLLOW: RoleStyle = { fill: OKABE_ITO.blue, shape: 'circle', word: 'follower' };
+const FOLLOW: RoleStyle = { fill: OKABE_ITO.blue, shape: 'circle', word: 'follower', resting: true };
 const LEAD: RoleStyle = { fill: OKABE_ITO.green, shape: 'hexagon', word: 'leader', leads: true };
 
 export const ROLE_STYLES: Record<AlgorithmName, Record<string, RoleStyle>> = {

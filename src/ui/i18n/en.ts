@@ -18,6 +18,7 @@ export const en = {
   pause: 'Pause',
   stepForward: 'Step forward',
   stepBack: 'Step back',
+  stepShort: 'Step',
   reset: 'Reset',
   speed: 'Speed',
   timeline: 'Timeline',

@@ -16,6 +16,7 @@ export const zh: Dict = {
   pause: '暂停',
   stepForward: '前进一步',
   stepBack: '后退一步',
+  stepShort: '单步',
   reset: '重置',
   speed: '速度',
   timeline: '时间轴',

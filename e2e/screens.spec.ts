@@ -1,0 +1,64 @@
+/**
+ * Screenshots of each algorithm mid-election at n = 3, 9 and 25, saved under test-results/screens/ to be
+ * looked at (readable at projector size, nothing overlapping). The assertions check what can be checked
+ * without eyes: no two node labels' boxes overlap, and messages are on screen.
+ */
+import { expect, test } from '@playwright/test';
+import { Lab } from './pages/lab';
+
+const MID: Record<string, string> = {
+  // Paused while election traffic is in the air.
+  bully: `n => n.some(x => x.role === 'electing' || x.role === 'awaitingVictory')`,
+  raft: `n => n.some(x => x.role === 'candidate')`,
+  zab: `n => n.some(x => x.role === 'looking')`,
+};
+
+for (const algorithm of ['bully', 'raft', 'zab']) {
+  for (const n of [3, 9, 25]) {
+    test(`${algorithm} with ${n} nodes mid-election: labels do not overlap`, async ({ page }) => {
+      const lab = new Lab(page);
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await lab.open({ algorithm, nodes: n, speed: algorithm === 'raft' ? 60 : 20, seed: 3 });
+      test.skip(!(await lab.available()).includes(algorithm), `${algorithm} is not registered yet`);
+      const pred = MID[algorithm];
+      await page.waitForFunction(
+        ([p]) => {
+          const sim = (window as unknown as { __sim: { nodes(): { role: string }[]; messageCount(): number; viewTime(): number; pause(): void } }).__sim;
+          const f = new Function(`return (${p})`)() as (x: { role: string }[]) => boolean;
+          const now = f(sim.nodes()) && sim.messageCount() >= 2 && sim.viewTime() > 12;
+          // Freeze in the same tick the condition holds, so the picture is the one asked for.
+          if (now) sim.pause();
+          return now;
+        },
+        [pred],
+        { timeout: 20_000 },
+      );
+      await lab.pause();
+      await expect(page.locator('[data-msg-kind]').first()).toBeAttached();
+      await lab.screenshot(`${algorithm}-${n}`);
+      const boxes = await page.locator('.node-label').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+      );
+      const overlaps: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1) overlaps.push(`${i}/${j}`);
+        }
+      expect(overlaps).toEqual([]);
+    });
+  }
+}
+
+test('dark theme, projector size', async ({ page }) => {
+  const lab = new Lab(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await lab.open({ algorithm: 'raft', nodes: 5, speed: 60, extra: { theme: 'dark' } });
+  test.skip(!(await lab.available()).includes('raft'), 'raft is not registered yet');
+  await lab.waitForLeader();
+  await lab.screenshot('raft-5-dark-1080p');
+});
