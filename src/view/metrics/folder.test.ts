@@ -100,6 +100,21 @@ describe('leader losses and recovery times', () => {
     });
   }
 
+  for (const algorithm of ['raft', 'zab'] as const) {
+    it(`${algorithm}: an isolated node's futile election does not swallow the election after a later crash`, () => {
+      const trace = runTrace(
+        defaultScenario({ algorithm, seed: 3, events: [{ at: 500, do: 'partition', groups: [[1], [2, 3, 4, 5]] }, { at: 3000, do: 'crashLeader' }] }),
+        6000,
+      );
+      const m = foldMetrics(trace);
+      const loss = m.leaderLosses.find((l) => l.at === 3000);
+      const ep = m.episodes.find((e) => e.resolvedAt === loss?.recoveredAt);
+      expect(loss?.recoveredAt).not.toBeNull();
+      expect(ep?.startedAt).toBe(3000);
+      expect(ep?.messages).toBe(loss?.messages);
+    });
+  }
+
   it('an unrecovered loss stays open and counts its messages so far', () => {
     // Raft, 3 nodes: crash the leader and another node; no majority is left.
     const trace = runTrace(defaultScenario({ algorithm: 'raft', nodes: 3, seed: 2, events: [{ at: 1000, do: 'crashLeader' }, { at: 1000, do: 'crash', node: 1 }, { at: 1000, do: 'crash', node: 2 }, { at: 1000, do: 'crash', node: 3 }, { at: 1100, do: 'revive', node: 1 }] }), 3000);

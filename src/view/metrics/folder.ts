@@ -99,8 +99,11 @@ interface NodeTrack {
 interface OpenEpisode {
   ep: ElectionEpisode;
   sentBase: number;
-  /** node → the value of its renew field when it started (its election is live while unchanged). */
-  starters: Map<NodeId, unknown>;
+  /**
+   * node → the value of its renew field when it started (its election is live while unchanged), and whether a
+   * message of it has been delivered since (an isolated candidate's never are).
+   */
+  starters: Map<NodeId, { renew: unknown; heard: boolean; at: number }>;
   leaderAtOpen: NodeId | null;
   /** The cluster leader of `leaderAtOpen` has been replaced or lost since the episode opened. */
   leaderMoved: boolean;
@@ -174,6 +177,10 @@ export class MetricsFolder {
         break;
       case 'deliver':
         this.delivered++;
+        if (this.open) {
+          const st = this.open.starters.get(e.from);
+          if (st) st.heard = true;
+        }
         this.lastAE = null;
         if (e.kind === 'AppendEntries') {
           const hb = this.aeHeartbeat.get(e.msg);
@@ -352,7 +359,7 @@ export class MetricsFolder {
       this.open = { ep, sentBase: this.sentBeforeInstant, starters: new Map(), leaderAtOpen: this.leader, leaderMoved: false };
     }
     const cur = this.open;
-    cur.starters.set(node, renew);
+    cur.starters.set(node, { renew, heard: false, at: t });
     if (!cur.ep.starters.includes(node)) cur.ep.starters.push(node);
   }
 
@@ -360,11 +367,29 @@ export class MetricsFolder {
     const alg = this.algorithm;
     if (!alg) return false;
     const rule = ELECTION_ROLE[alg];
-    for (const [node, renew] of o.starters) {
-      const n = this.nodes.get(node);
-      if (n && n.alive && n.role === rule.role && (rule.renewField === null || n.renew === renew)) return true;
-    }
+    for (const [node, st] of o.starters) if (this.isLive(rule, node, st.renew)) return true;
     return false;
+  }
+
+  private isLive(rule: (typeof ELECTION_ROLE)[AlgorithmName], node: NodeId, renew: unknown): boolean {
+    const n = this.nodes.get(node);
+    return !!n && n.alive && n.role === rule.role && (rule.renewField === null || n.renew === renew);
+  }
+
+  /**
+   * The leader in place when the open episode started is lost now. If no live election of the episode has
+   * reached anyone (isolated candidates) or started at this very instant, the episode is unrelated to this
+   * loss: it restarts at the loss.
+   */
+  private rebaseOnLoss(t: number, lost: NodeId): void {
+    const o = this.open;
+    if (!o || o.leaderAtOpen !== lost || o.leaderMoved || !this.algorithm) return;
+    const rule = ELECTION_ROLE[this.algorithm];
+    for (const [node, st] of o.starters) if ((st.heard || st.at === t) && this.isLive(rule, node, st.renew)) return;
+    o.ep.startedAt = t;
+    o.ep.starters = [];
+    o.starters.clear();
+    o.sentBase = this.sent;
   }
 
   private onLeader(t: number, next: NodeId | null): void {
@@ -375,6 +400,7 @@ export class MetricsFolder {
       const loss: LeaderLoss = { at: t, lost: prev, recoveredAt: null, recoveryMs: null, newLeader: null, messages: 0 };
       this.losses.push(loss);
       this.openLoss = { loss, sentBase: this.sent };
+      this.rebaseOnLoss(t, prev);
       if (this.open) this.open.leaderMoved = true;
     }
     if (next === null) {

@@ -27,7 +27,7 @@ export function histogram(values: readonly (number | null)[], opts: { bins?: num
     if (v.every(Number.isInteger)) width = Math.max(1, Math.ceil(width));
   }
   if (!(width > 0)) throw new RangeError(`bin width must be positive (got ${width})`);
-  const count = Math.max(1, Math.floor((hi - lo) / width) + 1);
+  const count = Math.max(1, Math.ceil((hi - lo) / width));
   const out: HistogramBin[] = Array.from({ length: count }, (_, i) => ({ from: lo + i * width, to: lo + (i + 1) * width, count: 0 }));
   for (const x of v) out[Math.min(count - 1, Math.floor((x - lo) / width))].count++;
   return out;
