@@ -31,6 +31,8 @@ interface Sent {
   to: NodeId;
   kind: string;
   fields: Fields;
+  /** Importance of its send line (a drop of it is as important). */
+  imp?: Importance;
 }
 
 /** The handler run in progress: which node, when, and the message it handles (null: a timer or a boot). */
@@ -53,6 +55,8 @@ interface Group {
 }
 
 interface Line {
+  /** For send groups: the message kind. */
+  kind?: string;
   index: number;
   count: number;
   t: number;
@@ -78,6 +82,9 @@ const voteOf = (x: unknown): VoteV => {
 const cmpZ = (a: [number, number], b: [number, number]) => (a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]);
 const valueText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
+/** Broadcasts that a state change of the sender explains (new candidate, new election, victory, new vote). */
+const EXPLAINED_BY_STATE = new Set(['RequestVote', 'PreVote', 'Election', 'Victory', 'Notification', 'FollowerInfo', 'ObserverInfo']);
+
 /** Kinds whose traffic is routine (importance 0): keep-alives and acknowledgements. */
 const ROUTINE_KINDS = new Set(['Heartbeat', 'Ping', 'Ack', 'AppendEntriesReply']);
 
@@ -96,6 +103,8 @@ export class Narrator {
   private grants = new Map<NodeId, Set<NodeId>>();
   /** Raft: last time each node received an AppendEntries (for the PV2 "heard from a leader" reason). */
   private leaderContact = new Map<NodeId, number>();
+  /** Raft: highest entry index each leader sent each follower in a term ("leader>follower@term"). */
+  private aeSent = new Map<string, number>();
   /** ZAB: notifications sent since the last decision (the seed's n(n−1) claim). */
   private notifications = 0;
 
@@ -109,6 +118,7 @@ export class Narrator {
       return [];
     }
     const group = this.pending ? this.groupLine(this.pending) : null;
+    if (group) group.kind = this.pending?.kind;
     const groupNode = this.pending?.from;
     this.pending = null;
     let line: Line | null = null;
@@ -119,7 +129,7 @@ export class Narrator {
     } else {
       line = this.eventLine(ev);
     }
-    if (group && line && ev.type === 'state' && ev.node === groupNode && line.importance >= 1 && line.category === 'state') {
+    if (group && line && ev.type === 'state' && ev.node === groupNode && line.importance >= 1 && group.kind !== undefined && EXPLAINED_BY_STATE.has(group.kind)) {
       // The state change explains the broadcast that caused it: explanation first, the sends become routine.
       group.importance = 0;
       out.push(line, group);
@@ -196,17 +206,17 @@ export class Narrator {
         this.step = { node: ev.to, t: ev.t, msg: m, fault: null };
         if (ev.kind === 'AppendEntries') this.leaderContact.set(ev.to, ev.t);
         this.countVote(m);
-        const routine = this.isRoutine(m);
+        // Deliveries are routine: what matters is the receiver's reaction, narrated by its reply or state line.
         if ((m.kind === 'RequestVoteReply' || m.kind === 'PreVoteReply') && typeof m.fields.voteGranted === 'boolean') {
           const g = m.fields.voteGranted;
           return this.line(ev, 'delivery', 0, ev.to, [ev.to, ev.from], (d) => d.deliveredVote(ev.to, ev.from, g));
         }
-        return this.line(ev, 'delivery', routine ? 0 : 1, ev.to, [ev.to, ev.from], (d) => d.delivered(ev.to, ev.from, kindLabel(d, ev.kind)));
+        return this.line(ev, 'delivery', 0, ev.to, [ev.to, ev.from], (d) => d.delivered(ev.to, ev.from, kindLabel(d, ev.kind)));
       }
       case 'drop': {
         const m = this.inFlight.get(ev.msg) ?? { from: ev.from, to: ev.to, kind: ev.kind, fields: {} };
         this.inFlight.delete(ev.msg);
-        const imp: Importance = this.isRoutine(m) ? 0 : 1;
+        const imp: Importance = this.isRoutine(m) ? 0 : (m.imp ?? 1);
         const { from, to, kind } = ev;
         const say: Say = (d) => {
           const k = kindLabel(d, kind);
@@ -262,7 +272,7 @@ export class Narrator {
       case 'anomaly': {
         const ids = numbersIn(ev.detail);
         if (ev.kind === 'split-brain') {
-          const l = this.line(ev, 'alert', 2, null, ids, (d) => d.splitBrain(d.join(ids.map((x) => d.node(x)))));
+          const l = this.line(ev, 'alert', 2, null, ids, (d) => d.splitBrain(ids));
           l.note = this.note('bullySplitBrain');
           return l;
         }
@@ -309,7 +319,7 @@ export class Narrator {
       case 'crashLeader': {
         if (node === null) return line('fault', 2, [], (d) => d.faultCrashLeaderNone);
         const keeps: Say = (d) => (alg === 'raft' ? d.keepsRaft : alg === 'zab' ? d.keepsZab : d.keepsBully);
-        if (what === 'crashLeader') return line('fault', 2, [node], (d) => `${d.faultCrashLeader(node)} ${d.faultCrash(node, keeps(d))}`);
+        if (what === 'crashLeader') return line('fault', 2, [node], (d) => d.faultCrashLeader(node, keeps(d)));
         return line('fault', 2, [node], (d) => d.faultCrash(node, keeps(d)));
       }
       case 'revive':
@@ -381,6 +391,16 @@ export class Narrator {
           imp = 0;
           say = (d) => d.heartbeat(from, to(d), term);
         } else {
+          // A resend of entries a target was already sent (it lags or is down) is routine (R7 resends every heartbeat).
+          let fresh = false;
+          for (const s of g.sends) {
+            const es = Array.isArray(s.fields.entries) ? s.fields.entries.length : 0;
+            const last = num(s.fields.prevLogIndex) + es;
+            const key = `${from}>${s.to}@${term}`;
+            if (es > 0 && last > (this.aeSent.get(key) ?? 0)) fresh = true;
+            this.aeSent.set(key, Math.max(last, this.aeSent.get(key) ?? 0));
+          }
+          if (!fresh) imp = 0;
           const withMost = g.sends[entries.indexOf(most)].fields;
           const firstIdx = num(withMost.prevLogIndex) + 1;
           say = (d) => d.appendEntries(from, to(d), term, most, firstIdx, num(withMost.leaderCommit));
@@ -491,6 +511,10 @@ export class Narrator {
       case 'Ping':
         say = (d) => d.zabPing(from, to(d));
         break;
+    }
+    for (const s of g.sends) {
+      const m = this.inFlight.get(s.msg);
+      if (m) m.imp = imp;
     }
     return { index: g.index, count: g.sends.length, t: g.t, say, node: from, nodes: [from, ...tos], category: 'message', importance: imp };
   }
@@ -607,9 +631,15 @@ export class Narrator {
       if (typeof leader === 'number') return S(1, (d) => d.raftFollowerLeader(n, roleLabel(d, 'raft', prole), leader, term), [n, leader]);
       if (prole === 'precandidate') return S(1, (d) => d.raftPreVoteLost(n, term));
     }
+    if (term > pTerm && typeof c.leader === 'number') {
+      const leader = c.leader;
+      return S(1, (d) => d.raftLearnsLeader(n, leader, term), [n, leader]);
+    }
     if (term > pTerm) {
       // A follower that adopts a higher term; when the cause is a RequestVote, the reply line says the rest.
       const imp: Importance = step?.msg?.kind === 'RequestVote' ? 0 : 1;
+      const voted = c.votedFor;
+      if (typeof voted === 'number') return S(imp, (d) => d.raftNewTermVoted(n, term, from(d), voted), [...nodesWithSender, voted]);
       return S(imp, (d) => d.raftNewTerm(n, term, from(d)), nodesWithSender);
     }
     const leader = c.leader;
@@ -697,6 +727,7 @@ export class Narrator {
       const pv = voteOf(p.vote);
       const pRound = num(p.electionEpoch);
       if (round > pRound) {
+        if (isObserver) return S(1, (d) => d.zabStartObserver(n, round));
         const own = v.leader === n;
         if (own || !step?.msg) return S(1, (d) => d.zabNewRound(n, round, d.vote(v)));
         return S(1, (d) => d.zabJoinRound(n, round, d.vote(v)));
@@ -704,7 +735,9 @@ export class Narrator {
       if (pv.leader !== v.leader || cmpZ(pv.zxid, v.zxid) !== 0 || pv.peerEpoch !== v.peerEpoch) {
         // Z3c.4: the new vote beats the old one on (peerEpoch, zxid, sid), epoch first.
         const why: Say =
-          v.peerEpoch > pv.peerEpoch
+          isObserver || pv.leader <= 0
+            ? (d) => d.whyObserver
+            : v.peerEpoch > pv.peerEpoch
             ? (d) => d.whyEpoch
             : v.peerEpoch === pv.peerEpoch && cmpZ(v.zxid, pv.zxid) > 0
               ? (d) => d.whyZxid
@@ -727,8 +760,8 @@ export class Narrator {
       let l: Line;
       const byJoin = step?.msg?.kind === 'Notification' && step.msg.fields.state !== 'LOOKING';
       if (byJoin) {
-        const role = c.role;
-        l = S(1, (d) => d.zabJoin(n, leader, roleLabel(d, 'zab', role)), [n, leader]);
+        const obs = c.role === 'observing';
+        l = S(1, (d) => d.zabJoin(n, leader, obs), [n, leader]);
       } else if (c.role === 'leading') {
         l = S(1, (d) => d.zabDecideLead(n, wait));
         l.note = this.note('zabProspective');
@@ -755,8 +788,13 @@ export class Narrator {
 
 // ---- helpers shared with the UI ---------------------------------------------------------------------------
 
+/** Chinese typography: a space between a digit and a following Chinese character ("节点 3 收到"). */
+function tidyZh(s: string): string {
+  return s.replace(/(\d)(?=[\u4e00-\u9fff])/g, '$1 ').replace(/([\u4e00-\u9fff])(?=\d)/g, '$1 ');
+}
+
 function both(say: Say): Texts {
-  return { en: say(en), zh: say(zh) };
+  return { en: say(en), zh: tidyZh(say(zh)) };
 }
 
 function kindLabel(d: Dictionary, kind: string): string {
