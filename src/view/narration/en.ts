@@ -192,6 +192,7 @@ export const en = {
   whyTermOld: (mine: number, theirs: number) => `its own term ${mine} is newer than ${theirs}`,
   whyTermNotAhead: (mine: number) => `it is already in term ${mine}`,
   whyVoted: (cand: Id, term: number) => `it already voted for ${N(cand)} in term ${term}`,
+  whyVotedSelf: (term: number) => `it is a candidate itself and voted for itself in term ${term}`,
   whyLog: (li: number, lt: number, cli: number, clt: number) =>
     `its own log is more up to date (it ends at entry ${li} of term ${lt}; the candidate's at entry ${cli} of term ${clt})`,
   whyLeader: (leader: Id) => `it heard from leader ${N(leader)} less than an election timeout ago`,

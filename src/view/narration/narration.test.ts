@@ -181,7 +181,9 @@ describe('Raft sentences', () => {
   it('votes granted and refused, with the reason taken from the fields', () => {
     const t = texts(lines);
     expect(t.some((x) => x.en === 'Node 3 grants its vote to Node 5 for term 1.' && x.zh.includes('节点 3 在任期 1 把票投给节点 5'))).toBe(true);
-    expect(t.some((x) => x.en === 'Node 1 refuses its vote to Node 5 for term 1: it already voted for Node 1 in term 1.')).toBe(true);
+    expect(t.some((x) => x.en === 'Node 1 refuses its vote to Node 5 for term 1: it is a candidate itself and voted for itself in term 1.')).toBe(true);
+    expect(t.some((x) => x.en === 'Node 3 refuses its vote to Node 4 for term 1: it already voted for Node 5 in term 1.')).toBe(true);
+    expect(lines.find((l) => l.note?.key === 'raftVoteRules')?.text.en).toMatch(/^Node 1 refuses its vote to Node 5/);
   });
 
   it('a new leader, its vote count and the term clarification; the cluster leader', () => {

@@ -516,7 +516,9 @@ export class Narrator {
       const m = this.inFlight.get(s.msg);
       if (m) m.imp = imp;
     }
-    return { index: g.index, count: g.sends.length, t: g.t, say, node: from, nodes: [from, ...tos], category: 'message', importance: imp };
+    const line: Line = { index: g.index, count: g.sends.length, t: g.t, say, node: from, nodes: [from, ...tos], category: 'message', importance: imp };
+    if (g.kind === 'RequestVoteReply') line.note = this.note('raftVoteRules');
+    return line;
   }
 
   /**
@@ -556,7 +558,8 @@ export class Narrator {
       } else {
         if (term < myTerm) reasons.push((d) => d.whyTermOld(myTerm, term));
         const voted = before.votedFor;
-        if (term === myTerm && typeof voted === 'number' && voted !== cand) reasons.push((d) => d.whyVoted(voted, myTerm));
+        if (term === myTerm && typeof voted === 'number' && voted !== cand)
+          reasons.push(voted === voter ? (d) => d.whyVotedSelf(myTerm) : (d) => d.whyVoted(voted, myTerm));
         if (!logOk) reasons.push((d) => d.whyLog(li, lt, cli, clt));
       }
     }

@@ -184,6 +184,7 @@ export const zh: Dictionary = {
   whyTermOld: (mine, theirs) => `它自己的任期 ${mine} 比请求中的任期 ${theirs} 更新`,
   whyTermNotAhead: (mine) => `它已经处于任期 ${mine}`,
   whyVoted: (cand, term) => `它在任期 ${term} 已经投票给了${N(cand)}`,
+  whyVotedSelf: (term) => `它自己也是候选者，在任期 ${term} 已经投票给了自己`,
   whyLog: (li, lt, cli, clt) => `它自己的日志更新（它的日志最后是任期 ${lt} 的第 ${li} 条，候选者的是任期 ${clt} 的第 ${cli} 条）`,
   whyLeader: (leader) => `它在不到一个选举超时之前还收到过领导者${N(leader)}的消息`,
   whyIsLeader: '它自己就是领导者',
