@@ -5,6 +5,9 @@
  * so an action logged at time t lands at the same place whether it was scripted in a file (scheduled at the
  * start) or clicked live (scheduled at t, after some of that instant's events had already run).
  * The heap is a plain array inside the kernel's state, so a checkpoint copies it like any other data.
+ *
+ * Sifting moves the hole rather than swapping pairs (half the writes, no temporary arrays). The kernel gives
+ * every entry the same object shape, so these comparisons stay monomorphic: they are the hottest loop of a run.
  */
 export interface Queued {
   t: number;
@@ -19,34 +22,36 @@ function before(a: Queued, b: Queued): boolean {
 }
 
 export function heapPush<T extends Queued>(heap: T[], item: T): void {
+  let i = heap.length;
   heap.push(item);
-  let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(heap[i], heap[parent])) break;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    const p = heap[parent];
+    if (!before(item, p)) break;
+    heap[i] = p;
     i = parent;
   }
+  heap[i] = item;
 }
 
 export function heapPop<T extends Queued>(heap: T[]): T | undefined {
   if (heap.length === 0) return undefined;
   const top = heap[0];
   const last = heap.pop() as T;
-  if (heap.length > 0) {
-    heap[0] = last;
+  const n = heap.length;
+  if (n > 0) {
+    // Sift `last` down from the root.
     let i = 0;
-    const n = heap.length;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < n && before(heap[l], heap[m])) m = l;
-      if (r < n && before(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
+      const c = r < n && before(heap[r], heap[l]) ? r : l;
+      if (!before(heap[c], last)) break;
+      heap[i] = heap[c];
+      i = c;
     }
+    heap[i] = last;
   }
   return top;
 }

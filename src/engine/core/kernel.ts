@@ -5,26 +5,84 @@
  * continues with the identical trace.
  */
 import type { AnyAlgorithm, Ctx, Envelope, Fields, NodeEnv, NodeRecord, StepCause, StepInfo } from './algorithm';
+import { clonePlain } from './clone';
 import { heapPop, heapPush } from './event-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
-import type { Action, EndStats, NodeId, NodeView, Scenario, TraceEvent, TraceSink, WriteValue } from './types';
+import type { Action, EndStats, NodeId, NodeView, Scenario, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
 import { sameNodeView } from './view-equality';
 
-interface InFlight {
+/**
+ * One queue entry. Every entry has this one shape, built only by `entry()`, so that the heap's comparisons
+ * and the dispatch in `step` see a single hidden class (V8 then compiles them to direct field loads).
+ *
+ * A message is one object from `ctx.send` to its delivery: the plan's envelope, the in-flight record, the
+ * queue entry, and the envelope the receiving handler gets.
+ */
+interface QueueItem extends Envelope {
+  t: number;
+  late: 0 | 1;
+  seq: number;
+  /** 'script': the scenario's script line number `seq` (see `Script`). */
+  k: 'deliver' | 'timer' | 'action' | 'script';
+  /** deliver: the message id; timer: the timer's generation (a stale one is skipped). */
   id: number;
-  from: NodeId;
-  to: NodeId;
-  kind: string;
-  fields: Fields;
-  sentAt: number;
+  /** deliver: the network will lose it. */
   lost: boolean;
+  /** action: the user's action. */
+  action: Action | null;
+}
+// For a timer: `to` is the node and `kind` the timer's name; `from` and `fields` are unused.
+
+type InFlight = QueueItem & { k: 'deliver' };
+
+const NO_FIELDS: Fields = Object.freeze({}) as Fields;
+
+function entry(k: QueueItem['k'], t: number, late: 0 | 1, seq: number, from: NodeId, to: NodeId, kind: string, fields: Fields, id: number, action: Action | null): QueueItem {
+  return { from, to, kind, fields, t, late, seq, k, id, lost: false, action };
 }
 
-type QueueItem =
-  | { t: number; late: 0; seq: number; k: 'deliver'; msg: InFlight }
-  | { t: number; late: 0; seq: number; k: 'timer'; node: NodeId; name: string; gen: number }
-  | { t: number; late: 1; seq: number; k: 'action'; action: Action };
+function copyEntry(q: QueueItem): QueueItem {
+  // Payloads are copied too: a restored run must not share mutable data with the run it came from.
+  const c = entry(q.k, q.t, q.late, q.seq, q.from, q.to, q.kind, q.fields === NO_FIELDS ? NO_FIELDS : clonePlain(q.fields), q.id, q.action === null ? null : clonePlain(q.action));
+  c.lost = q.lost;
+  return c;
+}
+
+/**
+ * The scenario's scripted actions, in the order they run: by time, then by position in the file. They are
+ * part of the configuration, not of the state: the queue holds only the next one (with the `seq` it would
+ * have had if all were queued at the start: its position in the file), and the state keeps how many have
+ * been queued. A long script thus costs nothing per checkpoint, and the run is event for event the same as
+ * with the whole script queued at boot.
+ */
+interface Script {
+  /** The actions without their `at`, by position in the file. */
+  actions: Action[];
+  times: number[];
+  /** Positions in the file, in running order. */
+  order: number[];
+}
+
+const scripts = new WeakMap<readonly TimedAction[], Script>();
+
+/** The script of a list of scenario events; cached, since batch runs share one list over many seeds. */
+function scriptOf(events: readonly TimedAction[]): Script {
+  let sc = scripts.get(events);
+  if (!sc) {
+    const actions: Action[] = [];
+    const times: number[] = [];
+    for (const ev of events) {
+      const { at, ...action } = ev;
+      actions.push(action as Action);
+      times.push(Math.max(at, 0));
+    }
+    const order = actions.map((_, i) => i).sort((a, b) => times[a] - times[b] || a - b);
+    sc = { actions, times, order };
+    scripts.set(events, sc);
+  }
+  return sc;
+}
 
 interface LeaderTracking {
   current: NodeId | null;
@@ -51,6 +109,8 @@ export interface KernelState {
   checker: unknown;
   /** Number of queue items processed: the kernel's event count, for seeking and benchmarks. */
   steps: number;
+  /** How many of the script's actions have been queued (see `Script`). */
+  scriptQueued: number;
 }
 
 export interface SimulationConfig {
@@ -67,7 +127,8 @@ export interface SimulationConfig {
 export type Checkpoint = KernelState;
 
 interface PlanBuffer {
-  sends: Envelope[];
+  /** Messages to send, already in their queue-entry form (time, seq and id are set when they are sent). */
+  sends: QueueItem[];
   timerOps: { name: string; afterMs: number | null }[];
   commits: { index: number; value: WriteValue | null }[];
   write: { accepted: boolean; reason?: string; leader?: NodeId | null } | null;
@@ -83,7 +144,10 @@ export class Simulation {
   readonly check: boolean;
   private sink: TraceSink;
   private s: KernelState;
+  private readonly script: Script;
   private plan: PlanBuffer = emptyPlan();
+  /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
+  private readonly votes: Int32Array;
   private ctx: Ctx<Record<string, unknown>>;
 
   private constructor(config: SimulationConfig, state: KernelState | null) {
@@ -95,6 +159,8 @@ export class Simulation {
     this.voters = range(1, config.scenario.nodes);
     this.observers = range(config.scenario.nodes + 1, config.scenario.nodes + config.scenario.observers);
     this.ctx = this.makeCtx();
+    this.script = scriptOf(config.scenario.events);
+    this.votes = new Int32Array(config.scenario.nodes + config.scenario.observers + 1);
     if (state) {
       this.s = state;
       return;
@@ -120,6 +186,7 @@ export class Simulation {
       },
       checker: null,
       steps: 0,
+      scriptQueued: 0,
     };
   }
 
@@ -132,11 +199,12 @@ export class Simulation {
 
   /** Continues from a checkpoint; the sink receives exactly what the original run emitted after it. */
   static restore(config: SimulationConfig, checkpoint: Checkpoint): Simulation {
-    return new Simulation(config, structuredClone(checkpoint));
+    return new Simulation(config, copyState(checkpoint));
   }
 
+  /** A deep copy of the kernel's state; `restore` with the same config continues from it. */
   checkpoint(): Checkpoint {
-    return structuredClone(this.s);
+    return copyState(this.s);
   }
 
   setSink(sink: TraceSink): void {
@@ -178,7 +246,7 @@ export class Simulation {
   /** Schedules an action (a user's click or a script line) at virtual time `at` (never in the past). */
   schedule(action: Action, at: number = this.s.now): void {
     const t = Math.max(at, this.s.now);
-    heapPush(this.s.queue, { t, late: 1, seq: this.s.seq++, k: 'action', action });
+    heapPush(this.s.queue, entry('action', t, 1, this.s.seq++, 0, 0, '', NO_FIELDS, 0, action));
   }
 
   /** Processes one queued event. Returns false when the queue is empty. */
@@ -189,19 +257,23 @@ export class Simulation {
     this.s.steps++;
     switch (item.k) {
       case 'deliver':
-        this.deliver(item.msg);
+        this.deliver(item as InFlight);
         break;
       case 'timer': {
-        const rec = this.s.nodes[item.node - 1];
-        const pending = rec.timers[item.name];
-        if (rec.alive && pending && pending.gen === item.gen) {
-          delete rec.timers[item.name];
-          this.run(rec, { type: 'timer', name: item.name });
+        const rec = this.s.nodes[item.to - 1];
+        const pending = rec.timers[item.kind];
+        if (rec.alive && pending && pending.gen === item.id) {
+          delete rec.timers[item.kind];
+          this.run(rec, { type: 'timer', name: item.kind });
         }
         break;
       }
       case 'action':
-        this.applyAction(item.action);
+        this.applyAction(item.action as Action);
+        break;
+      case 'script':
+        this.queueNextScripted();
+        this.applyAction(this.script.actions[item.seq]);
         break;
     }
     return true;
@@ -259,10 +331,9 @@ export class Simulation {
       network: { latency: { ...sc.network.latency }, dropRate: sc.network.dropRate },
       options: { ...this.options },
     });
-    for (const ev of sc.events) {
-      const { at, ...action } = ev;
-      this.schedule(action as Action, at);
-    }
+    // The script's actions own seq numbers 0 … k−1, as if all were queued now (see `Script`).
+    this.s.seq = this.script.order.length;
+    this.queueNextScripted();
     const all = [...this.voters, ...this.observers];
     for (const id of all) {
       this.ctx = this.ctxFor(id);
@@ -274,6 +345,13 @@ export class Simulation {
       const rec = this.s.nodes[id - 1];
       this.run(rec, { type: 'boot' });
     }
+  }
+
+  private queueNextScripted(): void {
+    const sc = this.script;
+    if (this.s.scriptQueued >= sc.order.length) return;
+    const line = sc.order[this.s.scriptQueued++];
+    heapPush(this.s.queue, entry('script', sc.times[line], 1, line, 0, 0, '', NO_FIELDS, 0, null));
   }
 
   private deliver(m: InFlight): void {
@@ -292,7 +370,7 @@ export class Simulation {
     }
     this.s.stats.delivered++;
     this.emit({ t: this.s.now, type: 'deliver', msg: m.id, from: m.from, to: m.to, kind: m.kind });
-    this.run(rec, { type: 'message', msg: { from: m.from, to: m.to, kind: m.kind, fields: m.fields } });
+    this.run(rec, { type: 'message', msg: m });
   }
 
   private applyAction(action: Action): void {
@@ -360,10 +438,12 @@ export class Simulation {
   private run(rec: NodeRecord<unknown>, cause: Exclude<StepCause, { type: 'crash' }>): void {
     const before = rec.lastView;
     const plan = this.plan;
-    plan.sends.length = 0;
-    plan.timerOps.length = 0;
-    plan.commits.length = 0;
-    plan.anomalies.length = 0;
+    // Fresh arrays, made only when a handler uses them (see `makeCtx`): cheaper than emptying reused ones,
+    // since setting an array's length is a runtime call in V8.
+    plan.sends = NO_SENDS;
+    plan.timerOps = NO_TIMER_OPS;
+    plan.commits = NO_COMMITS;
+    plan.anomalies = NO_ANOMALIES;
     plan.write = null;
     const ctx = this.ctxFor(rec.id);
     const alg = this.algorithm;
@@ -389,7 +469,7 @@ export class Simulation {
         const gen = ++this.s.timerGen;
         const due = t + Math.max(0, op.afterMs);
         rec.timers[op.name] = { due, gen };
-        heapPush(this.s.queue, { t: due, late: 0, seq: this.s.seq++, k: 'timer', node: rec.id, name: op.name, gen });
+        heapPush(this.s.queue, entry('timer', due, 0, this.s.seq++, rec.id, rec.id, op.name, NO_FIELDS, gen, null));
       }
     }
     if (cause.type === 'write') {
@@ -408,11 +488,17 @@ export class Simulation {
   private afterHandler(rec: NodeRecord<unknown>, cause: StepCause, before: NodeView, sent: Envelope[]): void {
     const view = this.algorithm.view(rec.state);
     const changed = before.role === '' || !sameNodeView(before, view, rec.alive);
-    const after: NodeView = changed ? { ...view, alive: rec.alive } : before;
+    let after = before;
     if (changed) {
+      // { t, type, node, role, leader, alive, ...the other view fields }, without a rest object in between.
+      const ev: Record<string, unknown> = { t: this.s.now, type: 'state', node: rec.id, role: view.role, leader: view.leader, alive: rec.alive };
+      for (const k in view) if (k !== 'role' && k !== 'leader') ev[k] = view[k];
+      // The view is fresh data (Algorithm.view's contract), so it becomes the stored view itself:
+      // the same keys in the same order as { ...view, alive }.
+      view.alive = rec.alive;
+      after = view;
       rec.lastView = after;
-      const { role, leader, ...rest } = view;
-      this.emit({ t: this.s.now, type: 'state', node: rec.id, role, leader, alive: rec.alive, ...rest });
+      this.emit(ev as TraceEvent);
     }
     if (this.check && this.algorithm.checker) {
       const step: StepInfo = { t: this.s.now, node: rec.id, cause, before, after, sent };
@@ -420,17 +506,28 @@ export class Simulation {
         this.emit({ t: this.s.now, type: 'violation', invariant, detail }),
       );
     }
-    if (changed) this.updateClusterLeader();
+    // The cluster leader depends on each node's alive flag, named leader and leadership claim (and on the
+    // network, which `applyAction` handles); when none of these changed, recomputing it would find the same.
+    if (changed && (before.alive !== after.alive || before.leader !== after.leader || this.claims(before) !== this.claims(after))) {
+      this.updateClusterLeader();
+    }
   }
 
-  private send(m: Envelope): void {
+  private claims(view: NodeView): boolean {
+    return view.role !== '' && this.algorithm.claimsLeadership(view);
+  }
+
+  private send(msg: QueueItem): void {
     const net = this.s.network;
     const t = this.s.now;
     const latency = nextIntInclusive(this.s.rng, net.latency.min, net.latency.max);
     const lost = net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate;
     // A lost message dies half-way, so a viewer can show it vanish in flight.
     const deliverAt = lost ? t + Math.floor(latency / 2) : t + latency;
-    const msg: InFlight = { id: this.s.nextMsgId++, from: m.from, to: m.to, kind: m.kind, fields: m.fields, sentAt: t, lost };
+    msg.t = deliverAt;
+    msg.lost = lost;
+    msg.id = this.s.nextMsgId++;
+    const m = msg;
     this.s.stats.sent++;
     this.s.stats.byKind[m.kind] = (this.s.stats.byKind[m.kind] ?? 0) + 1;
     const ev: TraceEvent = { t, type: 'send', msg: msg.id, from: m.from, to: m.to, kind: m.kind, fields: m.fields, deliverAt };
@@ -438,7 +535,8 @@ export class Simulation {
     // to place a lost message at the right fraction of its path before it dies.
     if (lost) ev.lost = true;
     this.emit(ev);
-    heapPush(this.s.queue, { t: deliverAt, late: 0, seq: this.s.seq++, k: 'deliver', msg });
+    msg.seq = this.s.seq++;
+    heapPush(this.s.queue, msg);
   }
 
   private updateClusterLeader(): void {
@@ -459,18 +557,20 @@ export class Simulation {
     this.emit({ t, type: 'leader', leader: next });
   }
 
-  /** Raft and ZAB: a live leader named by a majority of voters, itself included. */
+  /** Raft and ZAB: a live leader named by a majority of voters, itself included (the lowest id if several). */
   private quorumLeader(): NodeId | null {
     const nodes = this.s.nodes;
+    // One pass to count who each live voter names, then one over the claimants: O(n), not O(n²).
+    const votes = this.votes;
+    votes.fill(0);
+    for (const v of this.voters) {
+      const r = nodes[v - 1];
+      const named = r.lastView.leader;
+      if (r.alive && typeof named === 'number' && named >= 1 && named < votes.length) votes[named]++;
+    }
     const half = this.voters.length / 2;
     for (const c of nodes) {
-      if (!c.alive || !this.algorithm.claimsLeadership(c.lastView)) continue;
-      let votes = 0;
-      for (const v of this.voters) {
-        const r = nodes[v - 1];
-        if (r.alive && r.lastView.leader === c.id) votes++;
-      }
-      if (votes > half) return c.id;
+      if (c.alive && votes[c.id] > half && this.algorithm.claimsLeadership(c.lastView)) return c.id;
     }
     return null;
   }
@@ -542,16 +642,24 @@ export class Simulation {
       randomBetween: (min: number, max: number) =>
         max <= min ? min : min + Math.floor(nextFloat(sim().s.rng) * (max - min)),
       send: (to, kind, fields) => {
-        sim().plan.sends.push({ from: ctx.id, to, kind, fields });
+        const plan = sim().plan;
+        if (plan.sends === NO_SENDS) plan.sends = [];
+        plan.sends.push(entry('deliver', 0, 0, 0, ctx.id, to, kind, fields, 0, null));
       },
       setTimer: (name, afterMs) => {
-        sim().plan.timerOps.push({ name, afterMs });
+        const plan = sim().plan;
+        if (plan.timerOps === NO_TIMER_OPS) plan.timerOps = [];
+        plan.timerOps.push({ name, afterMs });
       },
       cancelTimer: (name) => {
-        sim().plan.timerOps.push({ name, afterMs: null });
+        const plan = sim().plan;
+        if (plan.timerOps === NO_TIMER_OPS) plan.timerOps = [];
+        plan.timerOps.push({ name, afterMs: null });
       },
       commit: (index, value) => {
-        sim().plan.commits.push({ index, value });
+        const plan = sim().plan;
+        if (plan.commits === NO_COMMITS) plan.commits = [];
+        plan.commits.push({ index, value });
       },
       writeResult: (accepted, reason, leader) => {
         const w: PlanBuffer['write'] = { accepted };
@@ -560,17 +668,42 @@ export class Simulation {
         sim().plan.write = w;
       },
       anomaly: (kind, detail) => {
-        sim().plan.anomalies.push({ kind, detail });
+        const plan = sim().plan;
+        if (plan.anomalies === NO_ANOMALIES) plan.anomalies = [];
+        plan.anomalies.push({ kind, detail });
       },
     };
     return ctx;
   }
 }
 
-const NO_SENDS: Envelope[] = [];
+// The empty plan: shared, never written to (the ctx swaps in a fresh array on first use).
+const NO_SENDS: QueueItem[] = [];
+const NO_TIMER_OPS: PlanBuffer['timerOps'] = [];
+const NO_COMMITS: PlanBuffer['commits'] = [];
+const NO_ANOMALIES: PlanBuffer['anomalies'] = [];
+
+/** The checkpoint copy: the queue entries are rebuilt with `entry()` (keeping their one shape), the rest is plain data. */
+function copyState(s: KernelState): KernelState {
+  return {
+    now: s.now,
+    seq: s.seq,
+    nextMsgId: s.nextMsgId,
+    timerGen: s.timerGen,
+    rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
+    queue: s.queue.map(copyEntry),
+    nodes: clonePlain(s.nodes),
+    network: clonePlain(s.network),
+    stats: clonePlain(s.stats),
+    leader: { ...s.leader },
+    checker: clonePlain(s.checker),
+    steps: s.steps,
+    scriptQueued: s.scriptQueued,
+  };
+}
 
 function emptyPlan(): PlanBuffer {
-  return { sends: [], timerOps: [], commits: [], write: null, anomalies: [] };
+  return { sends: NO_SENDS, timerOps: NO_TIMER_OPS, commits: NO_COMMITS, write: null, anomalies: NO_ANOMALIES };
 }
 
 function range(from: number, to: number): number[] {

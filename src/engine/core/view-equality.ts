@@ -25,7 +25,10 @@ export function sameNodeView(prev: Record<string, unknown>, view: Record<string,
   let n = 0;
   for (const k in view) {
     n++;
-    if (!sameView(prev[k], view[k])) return false;
+    const a = prev[k];
+    const b = view[k];
+    // Most view fields are numbers and strings: settle those without a call.
+    if (a !== b && !sameView(a, b)) return false;
   }
   let m = 0;
   for (const _k in prev) m++;
