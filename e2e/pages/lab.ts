@@ -23,7 +23,7 @@ export interface NodeState {
 }
 
 /** Fast enough that an election takes a second or two of wall time, slow enough to see messages. */
-export const TEST_SPEED = 400;
+export const TEST_SPEED = 700;
 
 export class Lab {
   constructor(readonly page: Page) {}
@@ -74,19 +74,19 @@ export class Lab {
     return this.sim<number | null>('leader');
   }
 
-  /** Waits until the cluster leader (as the trace defines it) satisfies `pred`; returns it. */
+  /** Waits until the cluster leader (as the trace defines it) satisfies `pred` and the status line says so. */
   async waitForLeader(pred: (id: number) => boolean = () => true, timeout = 20_000): Promise<number> {
     let found: number | null = null;
     await expect
       .poll(
         async () => {
-          found = await this.leader();
-          return found !== null && pred(found);
+          const [leader, text] = await Promise.all([this.leader(), this.status.textContent()]);
+          found = leader;
+          return leader !== null && pred(leader) && (text ?? '').includes(`Leader: Node ${leader}`);
         },
         { timeout, intervals: [100, 200, 300] },
       )
       .toBe(true);
-    await expect(this.status).toContainText(`Leader: Node ${found}`);
     return found!;
   }
 
@@ -107,6 +107,30 @@ export class Lab {
     const pause = this.page.getByRole('button', { name: 'Pause', exact: true });
     if (await pause.isVisible()) await pause.click();
     await expect(this.page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  }
+
+  /** Drags the partition tool's line across the ring so that nodes `side` end up in one group. */
+  async drawSplit(angleA: number, angleB: number): Promise<void> {
+    await this.page.getByRole('button', { name: /Split network/ }).click();
+    const surface = this.page.getByTestId('split-surface');
+    await expect(surface).toBeVisible();
+    const circle = await this.page.locator('.ring-circle').boundingBox();
+    if (!circle) throw new Error('no ring');
+    const cx = circle.x + circle.width / 2;
+    const cy = circle.y + circle.height / 2;
+    const r = (circle.width / 2) * 1.25;
+    // Angles in degrees, 0 at the top, clockwise, as the ring lays nodes out.
+    const at = (deg: number) => ({ x: cx + r * Math.sin((deg * Math.PI) / 180), y: cy - r * Math.cos((deg * Math.PI) / 180) });
+    const a = at(angleA);
+    const b = at(angleB);
+    await this.page.mouse.move(a.x, a.y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 8; i++) await this.page.mouse.move(a.x + ((b.x - a.x) * i) / 8, a.y + ((b.y - a.y) * i) / 8);
+    await this.page.mouse.up();
+  }
+
+  async network(): Promise<{ group: number[]; cuts: [number, number][] }> {
+    return this.sim('network');
   }
 
   async screenshot(name: string): Promise<void> {

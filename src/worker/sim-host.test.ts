@@ -9,6 +9,7 @@ import { defaultScenario } from '../engine/run';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
 import { InProcessTransport } from './in-process';
 
+type WithoutV<T> = T extends unknown ? Omit<T, 'v'> : never;
 type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
 type Batch = Extract<FromWorker, { type: 'batch' }>;
 
@@ -25,7 +26,7 @@ function client() {
     while (inbox.length === 0) await new Promise<void>((r) => (wake = r));
     return inbox.shift()!;
   };
-  const ask = async <T extends FromWorker>(m: Omit<ToWorker, 'v'>): Promise<T> => {
+  const ask = async <T extends FromWorker>(m: WithoutV<ToWorker>): Promise<T> => {
     t.post({ ...m, v: PROTOCOL_VERSION } as ToWorker);
     return (await next()) as T;
   };

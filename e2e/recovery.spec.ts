@@ -1,0 +1,54 @@
+/**
+ * Faults of our own: the worker throws or dies; the page says so, starts a new worker, replays the action
+ * log and comes back to the same state. Bad query parameters are named in an alert, never a blank page.
+ */
+import { expect, test } from '@playwright/test';
+import { Lab } from './pages/lab';
+
+test('a worker killed mid-run is replaced and the run comes back to the same state', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'bully', nodes: 5 });
+  const leader = await lab.waitForLeader();
+  await lab.menuAction(leader, 'Crash');
+  await lab.waitForLeader((id) => id !== leader);
+  await lab.pause();
+  await page.waitForTimeout(200);
+  const before = { hash: await lab.sim<string>('traceHash'), time: await lab.sim<number>('viewTime'), nodes: await lab.nodes() };
+
+  // The worker vanishes without a word; the next request goes unanswered and the watchdog notices.
+  await page.evaluate(() => (window as unknown as { __sim: { killWorker(): void } }).__sim.killWorker());
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'restarted' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => lab.sim<string>('status')).toBe('running');
+  expect(await lab.sim<number>('recoveries')).toBe(1);
+  expect(await lab.sim<number>('viewTime')).toBe(before.time);
+  expect(await lab.sim<string>('traceHash')).toBe(before.hash);
+  expect(await lab.nodes()).toEqual(before.nodes);
+  await expect(lab.node(leader)).toHaveAttribute('data-alive', 'false');
+});
+
+test('an engine exception in the worker is shown and recovered from while playing', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'bully', nodes: 5 });
+  await lab.waitForLeader();
+  await page.evaluate(() => (window as unknown as { __sim: { crashWorker(): void } }).__sim.crashWorker());
+  await expect(page.getByRole('alert').filter({ hasText: 'engine crashed' })).toBeVisible();
+  await expect.poll(() => lab.sim<number>('recoveries')).toBe(1);
+  await lab.waitForLeader();
+  await expect.poll(() => lab.sim<number>('viewTime')).toBeGreaterThan(1000);
+});
+
+test('bad query parameters are ignored with an alert naming each', async ({ page }) => {
+  await page.goto('./?test=1&nodes=500&algorithm=paxos&speed=abc&theme=pink');
+  const alerts = page.getByRole('alert');
+  await expect(alerts.filter({ hasText: 'nodes=500' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'algorithm=paxos' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'speed=abc' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'theme=pink' })).toBeVisible();
+  await expect(page.locator('[data-node-id]')).toHaveCount(5);
+});
+
+test('the Chinese interface switches every name', async ({ page }) => {
+  await page.goto('./?test=1&lang=zh&paused=1');
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '算法' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('没有领导者');
+});
