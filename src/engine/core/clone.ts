@@ -3,6 +3,10 @@
  * state, several times faster, because it walks the objects directly instead of serializing them.
  * Checkpoints are taken every simulated second and restored on every seek, so this is on a hot path.
  *
+ * Frozen objects and arrays are shared, not copied: nobody can change them, so the copy may point at them.
+ * Algorithms freeze what they never change once made and what grows with the run (Raft's log entries),
+ * so a checkpoint's cost and size do not grow with the history.
+ *
  * It refuses anything that is not plain data (Map, Set, Date, class instances): those would be copied wrongly,
  * and the kernel's state must stay plain data anyway (a checkpoint also has to cross `postMessage`).
  * Unlike `structuredClone` it does not keep two references to one object as one object; nothing in the
@@ -13,7 +17,7 @@ export function clonePlain<T>(value: T): T {
 }
 
 function copy(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return v;
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
   if (Array.isArray(v)) {
     const out: unknown[] = [];
     for (let i = 0; i < v.length; i++) out.push(copy(v[i]));

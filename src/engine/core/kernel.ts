@@ -10,7 +10,7 @@ import { heapPop, heapPush } from './event-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
 import type { Action, EndStats, NodeId, NodeView, Scenario, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
-import { sameNodeView } from './view-equality';
+import { sameNodeView, sameView } from './view-equality';
 
 /**
  * One queue entry. Every entry has this one shape, built only by `entry()`, so that the heap's comparisons
@@ -42,7 +42,7 @@ function entry(k: QueueItem['k'], t: number, late: 0 | 1, seq: number, from: Nod
   return { from, to, kind, fields, t, late, seq, k, id, lost: false, action };
 }
 
-function copyEntry(q: QueueItem): QueueItem {
+function copyQueued(q: QueueItem): QueueItem {
   // Payloads are copied too: a restored run must not share mutable data with the run it came from.
   const c = entry(q.k, q.t, q.late, q.seq, q.from, q.to, q.kind, q.fields === NO_FIELDS ? NO_FIELDS : clonePlain(q.fields), q.id, q.action === null ? null : clonePlain(q.action));
   c.lost = q.lost;
@@ -146,6 +146,12 @@ export class Simulation {
   private s: KernelState;
   private readonly script: Script;
   private plan: PlanBuffer = emptyPlan();
+  /**
+   * Per node, the keys and values of its stored view (`lastView`) in order, for `viewChanged`; null until the
+   * node's view is next written (e.g. after a restore) or when a view has its own `alive` field. Derived
+   * data, not state: a checkpoint does not need it.
+   */
+  private shown: ({ keys: string[]; values: unknown[] } | null)[] = [];
   /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
   private readonly votes: Int32Array;
   private ctx: Ctx<Record<string, unknown>>;
@@ -468,7 +474,12 @@ export class Simulation {
       else {
         const gen = ++this.s.timerGen;
         const due = t + Math.max(0, op.afterMs);
-        rec.timers[op.name] = { due, gen };
+        // Reuse the node's timer record when there is one: this runs on every timer (re)start.
+        const tm = rec.timers[op.name];
+        if (tm) {
+          tm.due = due;
+          tm.gen = gen;
+        } else rec.timers[op.name] = { due, gen };
         heapPush(this.s.queue, entry('timer', due, 0, this.s.seq++, rec.id, rec.id, op.name, NO_FIELDS, gen, null));
       }
     }
@@ -487,12 +498,19 @@ export class Simulation {
   /** Emits the node's `state` event if its view changed, runs the checker, updates the cluster leader. */
   private afterHandler(rec: NodeRecord<unknown>, cause: StepCause, before: NodeView, sent: Envelope[]): void {
     const view = this.algorithm.view(rec.state);
-    const changed = before.role === '' || !sameNodeView(before, view, rec.alive);
+    const changed = this.viewChanged(rec, view);
     let after = before;
     if (changed) {
       // { t, type, node, role, leader, alive, ...the other view fields }, without a rest object in between.
       const ev: Record<string, unknown> = { t: this.s.now, type: 'state', node: rec.id, role: view.role, leader: view.leader, alive: rec.alive };
-      for (const k in view) if (k !== 'role' && k !== 'leader') ev[k] = view[k];
+      const keys: string[] = [];
+      const values: unknown[] = [];
+      for (const k in view) {
+        keys.push(k);
+        values.push(view[k]);
+        if (k !== 'role' && k !== 'leader') ev[k] = view[k];
+      }
+      this.shown[rec.id - 1] = keys.includes('alive') ? null : { keys, values };
       // The view is fresh data (Algorithm.view's contract), so it becomes the stored view itself:
       // the same keys in the same order as { ...view, alive }.
       view.alive = rec.alive;
@@ -511,6 +529,29 @@ export class Simulation {
     if (changed && (before.alive !== after.alive || before.leader !== after.leader || this.claims(before) !== this.claims(after))) {
       this.updateClusterLeader();
     }
+  }
+
+  /**
+   * Whether a node's fresh view differs from its stored one (`sameNodeView`), usually decided from `shown`:
+   * the stored view's keys and values as lists, read in step with a for…in over the fresh view. Reading
+   * `lastView[k]` for each key instead is a keyed lookup on another object, the slowest part of this test,
+   * which runs after every handler. When the keys are not the same list, the general rule decides.
+   */
+  private viewChanged(rec: NodeRecord<unknown>, view: NodeView): boolean {
+    const prev = rec.lastView;
+    if (prev.role === '') return true; // the placeholder before the first handler
+    const shown = this.shown[rec.id - 1];
+    if (!shown) return !sameNodeView(prev, view, rec.alive);
+    if (prev.alive !== rec.alive) return true;
+    const { keys, values } = shown;
+    let i = 0;
+    for (const k in view) {
+      if (k !== keys[i]) return !sameNodeView(prev, view, rec.alive);
+      const a = values[i++];
+      const b = view[k];
+      if (a !== b && !sameView(a, b)) return true;
+    }
+    return i === keys.length ? false : !sameNodeView(prev, view, rec.alive);
   }
 
   private claims(view: NodeView): boolean {
@@ -691,7 +732,7 @@ function copyState(s: KernelState): KernelState {
     nextMsgId: s.nextMsgId,
     timerGen: s.timerGen,
     rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
-    queue: s.queue.map(copyEntry),
+    queue: s.queue.map(copyQueued),
     nodes: clonePlain(s.nodes),
     network: clonePlain(s.network),
     stats: clonePlain(s.stats),

@@ -1,6 +1,15 @@
 /** The replicated log (protocols.md §1.1): 1-based indexes in the protocol, a 0-based array in memory. */
 import type { WriteValue } from '../../core/types';
 
+/**
+ * The log and its entries are immutable (frozen): an append or a truncation makes a new log array, which
+ * replaces the old one in the node's state. Frozen data is shared between checkpoints instead of copied
+ * (core/clone.ts), and the log is the one part of a node's state that grows as a run goes on: this keeps a
+ * checkpoint of a long run as cheap as one of a short run. Appends are rare (one per election or client
+ * write); checkpoints are taken every simulated second.
+ */
+export type Log = readonly LogEntry[];
+
 export interface LogEntry {
   term: number;
   /** The client's value; null for the no-op a new leader appends (R4L). */
@@ -14,6 +23,29 @@ export interface LogEntry {
 
 export function entryId(term: number, index: number): string {
   return `${term}.${index}`;
+}
+
+export const EMPTY_LOG: Log = Object.freeze([]);
+
+/** The log with `e` appended. */
+export function appended(log: Log, e: LogEntry): Log {
+  return Object.freeze([...log, e]);
+}
+
+/** The log's first `length` entries (R5d: a conflicting entry and all that follow are deleted). */
+export function truncated(log: Log, length: number): Log {
+  return Object.freeze(log.slice(0, length));
+}
+
+/**
+ * At most `max` entries from (1-based) index `from` on, for an AppendEntries (R7). Entries are immutable, so
+ * a message carries them as they are. A loop rather than `slice`: V8's slice has no fast path for frozen arrays.
+ */
+export function entriesFrom(log: Log, from: number, max: number): LogEntry[] {
+  const out: LogEntry[] = [];
+  const end = Math.min(log.length, from - 1 + max);
+  for (let i = Math.max(0, from - 1); i < end; i++) out.push(log[i]);
+  return out;
 }
 
 /** LastIndex(log). */
@@ -41,6 +73,11 @@ export function isUpToDate(candLastTerm: number, candLastIndex: number, log: rea
   return candLastTerm > myTerm || (candLastTerm === myTerm && candLastIndex >= lastIndex(log));
 }
 
+/** A new entry, created by the leader of `term` at `index` (R4L, R9). */
+export function newEntry(term: number, value: WriteValue | null, index: number): LogEntry {
+  return Object.freeze({ term, value, id: entryId(term, index) });
+}
+
 export function copyEntry(e: LogEntry): LogEntry {
-  return { term: e.term, value: e.value, id: e.id };
+  return Object.freeze({ term: e.term, value: e.value, id: e.id });
 }

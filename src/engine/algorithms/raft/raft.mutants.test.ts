@@ -59,7 +59,7 @@ const MUTANTS: { name: string; alg: AnyAlgorithm }[] = [
     name: 'truncates after prevLogIndex even when the entries match (R5d not idempotent)',
     alg: rewriting('AppendEntries', (f, s) => {
       const prev = f.prevLogIndex as number;
-      if (prev <= s.log.length && (prev === 0 || s.log[prev - 1].term === f.prevLogTerm)) s.log.length = prev;
+      if (prev <= s.log.length && (prev === 0 || s.log[prev - 1].term === f.prevLogTerm)) s.log = s.log.slice(0, prev);
       return f;
     }),
   },

@@ -34,8 +34,9 @@ function makeCtx(id: NodeId, now = 1000, options: Partial<RaftOptions> = {}, vot
   return { ctx, rec };
 }
 
+/** A log as the engine makes them: immutable entries (see log.ts). */
 function log(...terms: number[]): LogEntry[] {
-  return terms.map((t, k) => ({ term: t, value: `v${k + 1}`, id: `${t}.${k + 1}` }));
+  return terms.map((t, k) => Object.freeze({ term: t, value: `v${k + 1}`, id: `${t}.${k + 1}` }));
 }
 
 function st(id: NodeId, patch: Partial<RaftState> = {}): RaftState {
@@ -248,7 +249,7 @@ describe('R6–R9: the leader', () => {
     const { s, ctx } = leader(log(1, 2), 3); // the term-2 entry is on a majority, but it is not of term 3
     for (const p of [2, 3, 4, 5]) raft.onMessage(s, ok(p, 3, 2), ctx);
     expect(s.commitIndex).toBe(0);
-    s.log.push({ term: 3, value: null, id: '3.3' });
+    s.log = [...s.log, { term: 3, value: null, id: '3.3' }];
     raft.onMessage(s, ok(2, 3, 3), ctx);
     raft.onMessage(s, ok(3, 3, 3), ctx);
     expect(s.commitIndex).toBe(3); // committing the term-3 entry commits those under it
@@ -282,13 +283,15 @@ describe('R6–R9: the leader', () => {
     expect(c.rec.write).toEqual({ accepted: false, reason: 'not leader', leader: 1 });
   });
 
-  it('R7: heartbeats carry the entries from nextIndex, as fresh data', () => {
+  it('R7: heartbeats carry the entries from nextIndex, immutable', () => {
     const { s, ctx, rec } = leader(log(1, 1), 1);
     s.nextIndex[2] = 2;
     raft.onTimer(s, 'heartbeat', ctx);
     const to2 = rec.sends.find((m) => m.to === 2)!;
     expect(to2.fields).toMatchObject({ prevLogIndex: 1, prevLogTerm: 1, entries: [log(1, 1)[1]] });
-    expect((to2.fields.entries as LogEntry[])[0]).not.toBe(s.log[1]);
+    // The message may share the entry with the log because neither can change it; its array is its own.
+    expect(Object.isFrozen((to2.fields.entries as LogEntry[])[0])).toBe(true);
+    expect(to2.fields.entries).not.toBe(s.log);
     expect(rec.timers.heartbeat).toBe(50);
   });
 });

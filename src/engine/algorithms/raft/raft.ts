@@ -23,10 +23,10 @@
 import type { Algorithm, Ctx, Envelope, NodeEnv } from '../../core/algorithm';
 import type { NodeId, NodeView, WriteValue } from '../../core/types';
 import { raftChecker, type RaftCheckerMemory } from '../../invariants/raft';
-import { copyEntry, entryId, isUpToDate, lastIndex, lastTerm, termAt, type LogEntry } from './log';
+import { appended, copyEntry, EMPTY_LOG, entriesFrom, isUpToDate, lastIndex, lastTerm, newEntry, termAt, truncated, type Log, type LogEntry } from './log';
 import { defaultRaftOptions, raftOptionsSchema, type RaftOptions } from './options';
 
-export type { LogEntry } from './log';
+export type { Log, LogEntry } from './log';
 
 export type RaftRole = 'follower' | 'precandidate' | 'candidate' | 'leader';
 
@@ -35,7 +35,8 @@ export interface RaftState {
   // --- persistent (§1.1): survive a crash ---
   currentTerm: number;
   votedFor: NodeId | null;
-  log: LogEntry[];
+  /** Immutable: replaced, never changed (see log.ts). */
+  log: Log;
   // --- volatile ---
   role: RaftRole;
   commitIndex: number;
@@ -204,7 +205,7 @@ function becomeLeader(s: RaftState, ctx: RaftCtx): void {
   }
   // The no-op of the new term ([ETCD] becomeLeader): lets R8 commit the older entries under it.
   const index = lastIndex(s.log) + 1;
-  s.log.push({ term: s.currentTerm, value: null, id: entryId(s.currentTerm, index) });
+  s.log = appended(s.log, newEntry(s.currentTerm, null, index));
   ctx.cancelTimer(TIMER_ELECTION);
   broadcastAppendEntries(s, ctx);
   ctx.setTimer(TIMER_HEARTBEAT, ctx.options.heartbeatMs);
@@ -212,7 +213,7 @@ function becomeLeader(s: RaftState, ctx: RaftCtx): void {
   advanceCommitIndex(s, ctx);
 }
 
-/** R7 AppendEntries(i, p): the entries from nextIndex[p] (at most MAX_BATCH), fresh copies. */
+/** R7 AppendEntries(i, p): the entries from nextIndex[p] (at most MAX_BATCH); entries are immutable, so shared. */
 function sendAppendEntries(s: RaftState, p: NodeId, ctx: RaftCtx): void {
   const next = Math.min(s.nextIndex[p] ?? lastIndex(s.log) + 1, lastIndex(s.log) + 1);
   const prevLogIndex = next - 1;
@@ -221,7 +222,7 @@ function sendAppendEntries(s: RaftState, p: NodeId, ctx: RaftCtx): void {
     leaderId: s.id,
     prevLogIndex,
     prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
-    entries: s.log.slice(prevLogIndex, prevLogIndex + MAX_BATCH).map(copyEntry),
+    entries: entriesFrom(s.log, prevLogIndex + 1, MAX_BATCH),
     leaderCommit: s.commitIndex,
   };
   ctx.send(p, 'AppendEntries', fields);
@@ -337,8 +338,8 @@ function onAppendEntries(s: RaftState, msg: Envelope, ctx: RaftCtx): void {
     const e = m.entries[k];
     const mine = s.log[idx - 1];
     if (mine !== undefined && mine.term === e.term) continue;
-    if (mine !== undefined) s.log.length = idx - 1; // conflict: delete it and all that follow
-    s.log.push(copyEntry(e));
+    if (mine !== undefined) s.log = truncated(s.log, idx - 1); // conflict: delete it and all that follow
+    s.log = appended(s.log, copyEntry(e));
   }
   // R5e, with [SCOPE]'s outer max so a reordered old message never lowers commitIndex.
   const lastNew = m.prevLogIndex + m.entries.length;
@@ -380,7 +381,7 @@ function checkQuorum(s: RaftState, ctx: RaftCtx): void {
   ctx.setTimer(TIMER_CHECK_QUORUM, ctx.options.electionTimeoutMsMin);
 }
 
-function freshState(id: NodeId, currentTerm: number, votedFor: NodeId | null, log: LogEntry[]): RaftState {
+function freshState(id: NodeId, currentTerm: number, votedFor: NodeId | null, log: Log): RaftState {
   return {
     id,
     currentTerm,
@@ -408,7 +409,7 @@ export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
   leaderRule: 'quorum',
 
   create(id: NodeId, _env: NodeEnv<RaftOptions>): RaftState {
-    return freshState(id, 0, null, []);
+    return freshState(id, 0, null, EMPTY_LOG);
   },
 
   // R10: (re)start as a follower with a fresh random election timer ([SCOPE] raft.resume).
@@ -465,7 +466,7 @@ export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
       return;
     }
     const index = lastIndex(s.log) + 1;
-    s.log.push({ term: s.currentTerm, value, id: entryId(s.currentTerm, index) });
+    s.log = appended(s.log, newEntry(s.currentTerm, value, index));
     broadcastAppendEntries(s, ctx);
     advanceCommitIndex(s, ctx); // a one-node cluster commits at once
     ctx.writeResult(true);
