@@ -91,7 +91,8 @@ export class Lab {
   }
 
   async openMenu(id: number): Promise<Locator> {
-    await this.nodeButton(id).click();
+    // Click the node's shape (the button's box also spans its label, whose centre may be empty space).
+    await this.node(id).locator('.node-shape').click();
     const menu = this.page.getByRole('menu');
     await expect(menu).toBeVisible();
     return menu;

@@ -128,3 +128,23 @@ describe('PaneController', () => {
     expect(h.c.store.getState().traceHash).toBe(hash);
   });
 });
+
+describe('PaneController and the page', () => {
+  it('pauses when the tab is hidden and plays again when it is back', async () => {
+    const listeners: (() => void)[] = [];
+    const doc = { hidden: false, addEventListener: (_: string, f: () => void) => listeners.push(f), removeEventListener: () => {} };
+    const c = new PaneController(config, { speed: 100, playing: true }, {
+      transport: () => new InProcessTransport(),
+      raf: () => 0,
+      document: doc as never,
+    });
+    disposers.push(() => c.dispose());
+    await settle();
+    doc.hidden = true;
+    listeners.forEach((f) => f());
+    expect(c.store.getState().playing).toBe(false);
+    doc.hidden = false;
+    listeners.forEach((f) => f());
+    expect(c.store.getState().playing).toBe(true);
+  });
+});

@@ -25,6 +25,8 @@ interface Geo {
 }
 
 const PILL_H = 30;
+/** Above this many messages on screen, they are drawn as one path per kind (a swarm), not one element each. */
+export const SWARM_AT = 300;
 
 type Density = 'labels' | 'dots' | 'specks';
 
@@ -84,6 +86,8 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
   useLayoutEffect(() => {
     controller.requestFrame();
   }, [list, controller]);
+
+  if (list.length > SWARM_AT) return <Swarm list={list} geo={geo} />;
 
   return (
     <g className="messages">
@@ -187,6 +191,68 @@ function DeathMark({ size }: { size: number }) {
     <g className="death">
       <line x1={-size} y1={-size} x2={size} y2={size} />
       <line x1={-size} y1={size} x2={size} y2={-size} />
+    </g>
+  );
+}
+
+/**
+ * Thousands of messages (a 101-node Bully election sends O(n²)): one <path> of small dots per kind,
+ * rewritten each frame, keeps the frame cheap while still showing the storm and each kind's colour.
+ */
+function Swarm({ list, geo }: { list: MessageView[]; geo: Map<number, Geo> }) {
+  const controller = useController();
+  const kinds = useMemo(() => {
+    const by = new Map<string, MessageView[]>();
+    for (const m of list) {
+      if (!by.has(m.kind)) by.set(m.kind, []);
+      by.get(m.kind)!.push(m);
+    }
+    return by;
+  }, [list]);
+  const refs = useRef(new Map<string, SVGPathElement>());
+  const state = useRef({ kinds, geo });
+  useLayoutEffect(() => {
+    state.current = { kinds, geo };
+    controller.requestFrame();
+  }, [kinds, geo, controller]);
+  useEffect(() => {
+    const draw = (now: number) => {
+      const { kinds: ks, geo: gs } = state.current;
+      for (const [kind, ms] of ks) {
+        const el = refs.current.get(kind);
+        if (!el) continue;
+        const r = 4;
+        const parts: string[] = [];
+        for (const m of ms) {
+          const g = gs.get(m.msg);
+          if (!g || m.diedAt !== undefined || now < m.t) continue;
+          const pt = pointOnChord(g.chord, flightFraction(m, now, g.stopAt));
+          parts.push(`M${(pt.x - r).toFixed(1)},${pt.y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+        }
+        el.setAttribute('d', parts.join(''));
+      }
+    };
+    const off = controller.onFrame(draw);
+    draw(controller.time);
+    return off;
+  }, [controller]);
+  return (
+    <g className="messages swarm">
+      {[...kinds.keys()].map((kind) => {
+        const st = kindStyle(kind);
+        return (
+          <path
+            key={kind}
+            data-msg-kind={kind}
+            className={st.quiet ? 'quiet' : undefined}
+            fill={st.color}
+            ref={(el) => {
+              if (el) refs.current.set(kind, el);
+              else refs.current.delete(kind);
+            }}
+          />
+        );
+      })}
     </g>
   );
 }

@@ -70,12 +70,12 @@ export const NetworkLayer = memo(function NetworkLayer({ layout, partition, netw
         <line className="divider" x1={partition.divider.a.x} y1={partition.divider.a.y} x2={partition.divider.b.x} y2={partition.divider.b.y} />
       )}
       {[...labels.entries()].map(([g, { angle }]) => {
-        const r = outer + 26;
+        // Inside the ring, towards the group's nodes: outside is where the node labels are.
+        const r = Math.max(60, inner - 70);
         const x = layout.center.x + r * Math.sin(angle);
         const y = layout.center.y - r * Math.cos(angle);
-        const anchor = Math.sin(angle) > 0.35 ? 'start' : Math.sin(angle) < -0.35 ? 'end' : 'middle';
         return (
-          <text key={g} className="group-label" x={x} y={y} textAnchor={anchor} dy="0.35em">
+          <text key={g} className="group-label" x={x} y={y} textAnchor="middle" dy="0.35em">
             {t.groupName(g)}
           </text>
         );
