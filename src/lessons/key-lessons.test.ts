@@ -129,6 +129,14 @@ describe('Bully lessons', () => {
     expect(r.at(4).leader).toBe(2);
   });
 
+  it('bully-lost-alive: the Alive is dropped by the cut, and node 1 follows 2 on its Victory without a new Election', () => {
+    const r = run('bully-lost-alive');
+    expect(nodesInRole(r.at(1), 'leader')).toEqual([1, 2]);
+    expect(r.trace()[resolvePauses(lessonById('bully-lost-alive')!, r.traces)[2]!.index!]).toMatchObject({ from: 2, to: 1, reason: 'cut' });
+    expect(node(r.at(3), 1)).toMatchObject({ role: 'follower', leader: 2 });
+    expect(sends(r.trace(), r.times[1], r.times[3], ['Election']).filter((e) => e.from === 1)).toEqual([]);
+  });
+
   it('bully-last-op: rank (500, 2) wins over ids 3 and 4; later (2500, 4) wins', () => {
     const r = run('bully-last-op');
     expect(node(r.at(1), 2).rank).toEqual([500, 2]);

@@ -101,6 +101,7 @@ export type CoverageTag =
   | 'p3.6.2'
   | 'p3.6.3'
   | 'p3.6.4'
+  | 'p3.6.5'
   | 'p3.6.7'
   | 'split-brain-compare';
 

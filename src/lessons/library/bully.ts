@@ -1,4 +1,5 @@
 /** Bully (seed: 立嫡立长，Bully 算法; protocols.md §3.6). */
+import bullyLostAlive from '../scenarios/bully-lost-alive.json';
 import bullyRule from '../scenarios/bully-rule.json';
 import type { Lesson } from '../types';
 import { engineScenario, scenarioOf, tx } from './util';
@@ -219,6 +220,54 @@ export const BULLY_LESSONS: readonly Lesson[] = [
           'Node 2\'s Victory reaches node 1, which follows it. Bully assumes messages arrive in bounded time; when they do not, leaders can overlap.',
           '节点 2 的 Victory 到达节点 1，节点 1 服从它。Bully 假设消息在限定时间内到达；一旦不满足，就可能同时出现多个主节点。',
         ),
+      },
+    ],
+  },
+  {
+    id: 'bully-lost-alive',
+    group: 'bully',
+    algorithms: ['bully'],
+    scenario: scenarioOf(bullyLostAlive),
+    untilMs: 3000,
+    covers: ['p3.6.5', 'seed:bully-messages'],
+    title: tx('A lost Alive: Victory settles it', 'Alive 丢失：由 Victory 收场'),
+    goal: tx(
+      'See what corrects a wrong leader when the Alive that would void its victory never arrives.',
+      '观察当本应让胜利作废的 Alive 根本没有到达时，是什么纠正了错误的主节点。',
+    ),
+    steps: [
+      {
+        pause: { on: 'fault', do: 'crash', node: 3 },
+        text: tx(
+          'The same start as the void-victory lesson: three nodes, leader 3 crashes, every message now takes 60 ms.',
+          '与“迟到的 Alive”一课开头相同：三个节点，主节点 3 宕机，每条消息现在要 60 毫秒。',
+        ),
+        highlight: { nodes: [3] },
+      },
+      {
+        pause: { on: 'state', node: 1, role: 'leader' },
+        text: tx(
+          'Node 1 got no Alive within 100 ms and declared itself leader; node 2 has also won. Two leaders again.',
+          '节点 1 在 100 毫秒内没有收到 Alive，宣布自己是主节点；节点 2 也已胜出。又出现了两个主节点。',
+        ),
+        highlight: { nodes: [1, 2] },
+      },
+      {
+        pause: { on: 'drop', kind: 'Alive' },
+        text: tx(
+          'This time node 2\'s Alive is lost on the way (the link 2 → 1 is cut for a moment). The void-victory rule cannot fire.',
+          '这一次，节点 2 的 Alive 在途中丢失（2 → 1 的链路短暂中断）。“结果无效，重新选举”的规则无从触发。',
+        ),
+        question: tx('What else can tell node 1 that it is not the leader?', '还有什么能告诉节点 1 它不是主节点？'),
+        highlight: { nodes: [1, 2] },
+      },
+      {
+        pause: { on: 'state', node: 1, role: 'follower' },
+        text: tx(
+          'Node 2\'s Victory arrives: a node that hears Victory from a bigger id follows it. Node 1 steps down without a new election.',
+          '节点 2 的 Victory 到达：收到更大 ID 发来的 Victory 的节点会服从它。节点 1 不经新选举便退位了。',
+        ),
+        highlight: { nodes: [1, 2] },
       },
     ],
   },

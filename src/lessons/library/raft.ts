@@ -29,8 +29,8 @@ export const RAFT_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'state', node: 1, role: 'candidate' },
         text: tx(
-          'Nodes 4 and 1 time out too (223 and 235 ms) and vote for themselves. Each node has one vote per term, and theirs is spent.',
-          '节点 4 和节点 1 也相继超时（223 和 235 毫秒），并投了自己一票。每个节点在一个任期内只有一票，它们的票已经用掉了。',
+          'Nodes 4 and 1 time out too (223 and 235 ms) and vote for themselves; 2 and 3 never stand, a request reached them first. One vote per node per term.',
+          '节点 4 和 1 也相继超时（223 和 235 毫秒），各投自己一票；节点 2、3 先收到了投票请求，并没有参选（并非所有节点都会成为候选者）。每个节点每个任期只有一票。',
         ),
         question: tx('Node 4 asks node 5 for its vote. What will node 5 answer?', '节点 4 向节点 5 请求投票。节点 5 会怎么回答？'),
         highlight: { nodes: [1, 4, 5] },
