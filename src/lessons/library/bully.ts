@@ -359,8 +359,8 @@ export const BULLY_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'leader', leader: 5, after: 8000 },
         text: tx(
-          'Four cycles, eight leader changes: two per crash and revive. Each change costs an election and a gap of about 0.45 s with no leader.',
-          '四个周期，八次切主：每次宕机和恢复各一次。每次切主都要一次选举，以及约 0.45 秒的无主时间。',
+          'Four cycles, eight leader changes: two per crash and revive. Each crash leaves the cluster without a leader for about 0.45 s.',
+          '四个周期，八次切主：每次宕机和恢复各一次。每次宕机都会让集群无主约 0.45 秒。',
         ),
         question: tx(
           'Would it help to give node 5 a smaller id? What would a better rule look like?',
