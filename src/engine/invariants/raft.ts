@@ -11,20 +11,25 @@ import type { RaftOptions } from '../algorithms/raft/options';
 import type { Checker } from '../core/algorithm';
 import type { NodeId } from '../core/types';
 
+/**
+ * The checker's memory is part of every checkpoint (one per simulated second in the viewer), and most of it
+ * grows with the run. What no longer changes is frozen, so that checkpoints share it instead of copying it
+ * (core/clone.ts): a term's votes once the term is over, committed entries, and log snapshots.
+ */
 export interface RaftCheckerMemory {
   /** R-S1: term → the node that became leader in it ([TLA-R] `elections`). */
   leaderOfTerm: Record<string, NodeId>;
-  /** R-S6: `${node}@${term}` → the candidate it voted for. */
-  votes: Record<string, NodeId>;
+  /** R-S6: term → node → the candidate it voted for in that term (each term's record replaced, never changed). */
+  votes: Record<string, Readonly<Record<string, NodeId>>>;
   /**
    * R-S4/R-S5: index → the id of the entry committed there (appliedAt) and the smallest term of a node that
    * was seen with it committed (the commit term).
    */
-  committed: Record<string, { id: string; term: number }>;
+  committed: Record<string, Readonly<{ id: string; term: number }>>;
   /** R-S7: each node's currentTerm after its last step (array index = id − 1). */
   prevTerm: number[];
   /** R-S2/R-S9 and change detection: each node's log entry ids after its last step. */
-  prevLog: string[][];
+  prevLog: (readonly string[])[];
   /** R-S9: the highest commitIndex each node ever had; that prefix of its log must never change. */
   durable: number[];
 }
@@ -48,7 +53,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
       votes: {},
       committed: {},
       prevTerm: cluster.nodes.map((n) => n.state.currentTerm),
-      prevLog: cluster.nodes.map((n) => n.state.log.map((e) => e.id)),
+      prevLog: cluster.nodes.map((n) => Object.freeze(n.state.log.map((e) => e.id))),
       durable: cluster.nodes.map(() => 0),
     };
   },
@@ -62,16 +67,16 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
     const half = cluster.voters.length / 2;
     const prevIds = mem.prevLog[i - 1];
     const logChanged = !sameLog(prevIds, log);
-    const ids = logChanged ? log.map((e) => e.id) : prevIds;
+    const ids = logChanged ? Object.freeze(log.map((e) => e.id)) : prevIds;
 
     // R-S7 Term monotonicity, across revive too.
     if (term < mem.prevTerm[i - 1]) report('R-S7', `node ${i}'s term went down from ${mem.prevTerm[i - 1]} to ${term}`);
 
     // R-S6 One vote per term, across revive too.
     if (s.votedFor !== null) {
-      const key = `${i}@${term}`;
-      const had = mem.votes[key];
-      if (had === undefined) mem.votes[key] = s.votedFor;
+      const ofTerm = mem.votes[term];
+      const had = ofTerm?.[i];
+      if (had === undefined) mem.votes[term] = Object.freeze({ ...ofTerm, [i]: s.votedFor });
       else if (had !== s.votedFor) report('R-S6', `node ${i} voted for node ${had} and then node ${s.votedFor} in term ${term}`);
     }
 
@@ -87,7 +92,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
       const granted = [...new Set(s.votesGranted)];
       if (!(granted.length > half)) report('R-S10', `node ${i} became leader of term ${term} with only ${granted.length} votes`);
       for (const v of granted) {
-        const votedFor = mem.votes[`${v}@${term}`];
+        const votedFor = mem.votes[term]?.[v];
         if (votedFor !== i) report('R-S10', `node ${i} counted node ${v}'s vote in term ${term}, but node ${v} voted for ${votedFor ?? 'nobody'}`);
       }
     }
@@ -119,9 +124,9 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
     for (let k = 1; k <= upTo; k++) {
       const e = log[k - 1];
       const c = mem.committed[k];
-      if (c === undefined) mem.committed[k] = { id: e.id, term };
+      if (c === undefined) mem.committed[k] = Object.freeze({ id: e.id, term });
       else if (c.id !== e.id) report('R-S5', `node ${i} has entry ${e.id} committed at index ${k}, where entry ${c.id} was committed`);
-      else if (term < c.term) c.term = term;
+      else if (term < c.term) mem.committed[k] = Object.freeze({ id: c.id, term });
     }
 
     // R-S3 Log Matching, between this node's changed log and every other log (crashed nodes' logs too).
