@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # `npm run bench`: bundles the benchmarks (the browser runs bundled code too; tsx's per-module wrappers would
 # distort the figures), runs them, and writes bench-results/*.json. `npm run bench -- --quick` for a smoke run.
+# --expose-gc: the history-memory figures are heap measured between full collections.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench-results/.build
 mkdir -p "$out"
-npx esbuild src/bench/run.ts src/bench/batch-worker.ts --bundle --platform=node --format=esm --target=node20 \
+npx esbuild src/bench/run.ts src/bench/batch-worker.ts src/bench/throughput-worker.ts --bundle --platform=node --format=esm --target=node20 \
   --outdir="$out" --out-extension:.js=.mjs --log-level=warning
-node "$out/run.mjs" "$@"
+node --expose-gc "$out/run.mjs" "$@"

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { ALGORITHMS } from '../engine/algorithms';
 import type { AlgorithmName } from '../engine/core/types';
-import { batch, seek, throughput, type ThroughputRow } from './engine-bench';
+import { batch, seek, throughputInWorker, type ThroughputRow } from './engine-bench';
 
 const quick = process.argv.includes('--quick');
 const algorithms = Object.keys(ALGORITHMS) as AlgorithmName[];
@@ -24,41 +24,103 @@ function table(rows: Record<string, unknown>[]): void {
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 console.log(`Election Lab benchmarks on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}\n`);
 
-console.log('1. Engine throughput (leader crash every 2 s, checkpoint every 1 s kept). Target, Raft n=5: ≥ 10,000 virtual s / wall s, ≥ 2 M events/s, no slowdown from 60 s to 600 s.');
+const mb = (b: number | null) => (b === null ? 'n/a' : b / 1e6);
+const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+console.log(
+  '1. Engine throughput: leader crash every 2 s (all nodes revived 1 s later), a checkpoint every virtual second kept\n' +
+    '   for seeking, checker off. "events" = trace events; kernel steps (queue items processed) are counted apart.\n' +
+    '   Each row: one untimed warm-up run, then the fastest of `runs` timed runs (median beside it); each\n' +
+    '   algorithm in a fresh worker thread, as each pane of the app runs its engine in its own Web Worker.\n' +
+    '   Target, Raft n=5: ≥ 10,000 virtual s / wall s, ≥ 2 M events/s, the same rate at 600 s as at 60 s.',
+);
 const tp: ThroughputRow[] = [];
 const sizes = quick ? [5, 25] : [5, 25, 101];
 const durations = quick ? [10_000, 60_000] : [60_000, 600_000];
 for (const algorithm of algorithms) {
+  const rows: { nodes: number; untilMs: number; repeats: number }[] = [];
   for (const n of sizes) {
     for (const d of durations) {
-      // The 101-node runs are long; 600 s of them is measured only for the target row (Raft n=5) sizes.
-      if (n === 101 && d > 60_000) continue;
-      tp.push(throughput(algorithm, n, d));
+      // The biggest runs take seconds to minutes each: fewer repeats. ZAB at n = 101 is measured at 60 s
+      // only: its 600 s run would take tens of minutes (see the README's Performance section).
+      if (algorithm === 'zab' && n === 101 && d > 60_000) continue;
+      rows.push({ nodes: n, untilMs: d, repeats: n >= 101 ? 1 : n >= 25 || d > 60_000 ? 3 : 7 });
     }
   }
+  // One fresh worker per algorithm, as each pane of the app has its own (see throughput-worker.ts).
+  tp.push(...(await throughputInWorker(algorithm, rows)));
 }
+const rate = (r: ThroughputRow) => r.eventsPerSecond;
 table(
-  tp.map((r) => ({
-    algorithm: r.algorithm,
-    n: r.nodes,
-    'virtual s': r.virtualSeconds,
-    'wall ms': r.wallMs,
-    'trace events': r.traceEvents,
-    'events/s': r.eventsPerSecond,
-    'virtual s/wall s': r.virtualSecondsPerWallSecond,
-    'history MB': r.historyBytes / 1e6,
-  })),
+  tp.map((r) => {
+    const short = tp.find((x) => x.algorithm === r.algorithm && x.nodes === r.nodes && x.virtualSeconds === durations[0] / 1000);
+    return {
+      algorithm: r.algorithm,
+      n: r.nodes,
+      'virtual s': r.virtualSeconds,
+      runs: r.repeats,
+      'wall ms': r.wallMs,
+      'median ms': r.medianWallMs,
+      'trace events': r.traceEvents,
+      'kernel steps': r.kernelSteps,
+      'M events/s': r.eventsPerSecond / 1e6,
+      'median M ev/s': r.medianEventsPerSecond / 1e6,
+      'M steps/s': r.kernelStepsPerSecond / 1e6,
+      'virtual s/wall s': r.virtualSecondsPerWallSecond,
+      'events/s vs 60 s': short && short !== r ? rate(r) / rate(short) : '',
+      'history MB (heap)': mb(r.historyHeapBytes),
+      'history MB (serialized)': mb(r.historySerializedBytes),
+    };
+  }),
 );
+const raft60 = tp.find((r) => r.algorithm === 'raft' && r.nodes === 5 && r.virtualSeconds === durations[0] / 1000);
+const raft600 = tp.find((r) => r.algorithm === 'raft' && r.nodes === 5 && r.virtualSeconds === durations[1] / 1000);
+const targets: Record<string, string> = {};
+if (raft60 && raft600) {
+  const vsMin = Math.min(raft60.virtualSecondsPerWallSecond, raft600.virtualSecondsPerWallSecond);
+  const evMin = Math.min(raft60.eventsPerSecond, raft600.eventsPerSecond);
+  const ratio = raft600.eventsPerSecond / raft60.eventsPerSecond;
+  targets['raft n=5 ≥ 10,000 virtual s/wall s (60 s and 600 s)'] = `${mark(vsMin >= 10_000)} (${vsMin.toFixed(0)})`;
+  targets['raft n=5 ≥ 2 M events/s (60 s and 600 s)'] = `${mark(evMin >= 2e6)} (${(evMin / 1e6).toFixed(2)} M)`;
+  // "The same rate": within 10 % (run-to-run noise on this machine is larger than that).
+  targets['raft n=5 same events/s at 600 s as at 60 s (±10 %)'] = `${mark(ratio >= 0.9)} (${ratio.toFixed(2)}×)`;
+}
 
 console.log('2. Batch: 3 algorithms × 1,000 seeds × n = 5, leader-crash scenario, 10 virtual s each. Target ≤ 5 s on 2 cores.');
 const b = await batch(algorithms, quick ? 100 : 1000, 5, 10_000);
 table([{ algorithms: b.algorithms.join('+'), seeds: b.seedsPerAlgorithm, workers: b.workers, 'wall s': b.wallMs / 1000 }]);
+if (!quick) targets['batch 3 × 1,000 seeds ≤ 5 s'] = `${mark(b.wallMs <= 5000)} (${(b.wallMs / 1000).toFixed(2)} s on ${b.workers} workers)`;
 
-console.log('3. Seek to random points of a 10-minute run (restore a checkpoint, re-simulate). Target p95 ≤ 50 ms, history ≤ 25 MB at n = 5.');
+console.log(
+  '3. Seek to random points of a 10-minute run (restore the checkpoint at or before the point, re-simulate to it;\n' +
+    '   checker on, as in the browser). Target p95 ≤ 50 ms, history ≤ 25 MB at n = 5.',
+);
 const sk = algorithms.map((a) => seek(a, 5, quick ? 60_000 : 600_000, quick ? 50 : 200));
-table(sk.map((s) => ({ algorithm: s.algorithm, n: s.nodes, 'run s': s.runSeconds, seeks: s.seeks, 'p50 ms': s.p50Ms, 'p95 ms': s.p95Ms, 'max ms': s.maxMs, 'history MB': s.historyBytes / 1e6 })));
+table(
+  sk.map((s) => ({
+    algorithm: s.algorithm,
+    n: s.nodes,
+    'run s': s.runSeconds,
+    seeks: s.seeks,
+    'p50 ms': s.p50Ms,
+    'p95 ms': s.p95Ms,
+    'max ms': s.maxMs,
+    'history MB (heap)': mb(s.historyHeapBytes),
+    'history MB (serialized)': mb(s.historySerializedBytes),
+  })),
+);
+if (!quick) {
+  const p95 = Math.max(...sk.map((s) => s.p95Ms));
+  const heap = Math.max(...sk.map((s) => s.historyHeapBytes ?? s.historySerializedBytes));
+  targets['seek p95 ≤ 50 ms (every algorithm)'] = `${mark(p95 <= 50)} (worst ${p95.toFixed(2)} ms)`;
+  targets['history ≤ 25 MB for 10 min at n = 5 (every algorithm)'] = `${mark(heap <= 25e6)} (worst ${(heap / 1e6).toFixed(1)} MB)`;
+}
+
+console.log('Targets');
+for (const [k, v] of Object.entries(targets)) console.log(`  ${k}: ${v}`);
+console.log();
 
 mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), machine, quick, throughput: tp, batch: b, seek: sk };
+const out = { date: new Date().toISOString(), machine, quick, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', throughput: tp, batch: b, seek: sk, targets };
 writeFileSync('bench-results/engine.json', JSON.stringify(out, null, 2));
 console.log('Written: bench-results/engine.json');
