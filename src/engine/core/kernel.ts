@@ -42,9 +42,14 @@ function entry(k: QueueItem['k'], t: number, late: 0 | 1, seq: number, from: Nod
   return { from, to, kind, fields, t, late, seq, k, id, lost: false, action };
 }
 
+/**
+ * A queue entry's copy for a checkpoint. The message payload is shared, not copied: a payload is immutable
+ * once sent (Plan.send and Envelope: the sender does not keep it, handlers do not mutate it), as are actions.
+ * Copying them made up half of a checkpoint. (golden.test.ts checks that a run continued past a checkpoint
+ * leaves the checkpoint intact.)
+ */
 function copyQueued(q: QueueItem): QueueItem {
-  // Payloads are copied too: a restored run must not share mutable data with the run it came from.
-  const c = entry(q.k, q.t, q.late, q.seq, q.from, q.to, q.kind, q.fields === NO_FIELDS ? NO_FIELDS : clonePlain(q.fields), q.id, q.action === null ? null : clonePlain(q.action));
+  const c = entry(q.k, q.t, q.late, q.seq, q.from, q.to, q.kind, q.fields, q.id, q.action);
   c.lost = q.lost;
   return c;
 }
@@ -512,9 +517,10 @@ export class Simulation {
       }
       this.shown[rec.id - 1] = keys.includes('alive') ? null : { keys, values };
       // The view is fresh data (Algorithm.view's contract), so it becomes the stored view itself:
-      // the same keys in the same order as { ...view, alive }.
+      // the same keys in the same order as { ...view, alive }. It is frozen: a stored view is replaced,
+      // never changed, so checkpoints share it until the node's next state change (core/clone.ts).
       view.alive = rec.alive;
-      after = view;
+      after = Object.freeze(view);
       rec.lastView = after;
       this.emit(ev as TraceEvent);
     }

@@ -9,18 +9,19 @@
 import type { RaftState } from '../algorithms/raft/raft';
 import type { RaftOptions } from '../algorithms/raft/options';
 import type { Checker } from '../core/algorithm';
+import { tableGet, tableSet, type HistoryTable } from '../core/history-table';
 import type { NodeId } from '../core/types';
 
 /**
  * The checker's memory is part of every checkpoint (one per simulated second in the viewer), and most of it
  * grows with the run. What no longer changes is frozen, so that checkpoints share it instead of copying it
- * (core/clone.ts): a term's votes once the term is over, committed entries, and log snapshots.
+ * (core/clone.ts): votes (a HistoryTable), committed entries, and log snapshots.
  */
 export interface RaftCheckerMemory {
   /** R-S1: term → the node that became leader in it ([TLA-R] `elections`). */
   leaderOfTerm: Record<string, NodeId>;
-  /** R-S6: term → node → the candidate it voted for in that term (each term's record replaced, never changed). */
-  votes: Record<string, Readonly<Record<string, NodeId>>>;
+  /** R-S6: (term, node) → the candidate it voted for in that term. */
+  votes: HistoryTable<NodeId>;
   /**
    * R-S4/R-S5: index → the id of the entry committed there (appliedAt) and the smallest term of a node that
    * was seen with it committed (the commit term).
@@ -74,9 +75,8 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
 
     // R-S6 One vote per term, across revive too.
     if (s.votedFor !== null) {
-      const ofTerm = mem.votes[term];
-      const had = ofTerm?.[i];
-      if (had === undefined) mem.votes[term] = Object.freeze({ ...ofTerm, [i]: s.votedFor });
+      const had = tableGet(mem.votes, term, i);
+      if (had === undefined) tableSet(mem.votes, term, i, s.votedFor);
       else if (had !== s.votedFor) report('R-S6', `node ${i} voted for node ${had} and then node ${s.votedFor} in term ${term}`);
     }
 
@@ -92,7 +92,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
       const granted = [...new Set(s.votesGranted)];
       if (!(granted.length > half)) report('R-S10', `node ${i} became leader of term ${term} with only ${granted.length} votes`);
       for (const v of granted) {
-        const votedFor = mem.votes[term]?.[v];
+        const votedFor = tableGet(mem.votes, term, v);
         if (votedFor !== i) report('R-S10', `node ${i} counted node ${v}'s vote in term ${term}, but node ${v} voted for ${votedFor ?? 'nobody'}`);
       }
     }

@@ -4,7 +4,8 @@
  *
  * The checker's memory holds the history variables of §4.4 as plain data: `epochLeader[e]`,
  * `initVote[(node, round)]`, the counted ACKEPOCHs per (node, epoch) with their summaries, the committed
- * transaction at every index, and the values clients wrote.
+ * transaction at every index, and the values clients wrote. The per-(round, node) ones are HistoryTables
+ * (core/history-table.ts) of frozen values, so the checkpoints of a long run share them instead of copying.
  *
  * Z-S6 and FLE: [FLE] l.1170 sets `logicalclock := n.electionEpoch` when a node joins an established
  * ensemble through `outofelection` (Z3e.2); that round can be *lower* than the joiner's. The real code does
@@ -13,17 +14,18 @@
 import type { ZabOptions } from '../algorithms/zab/options';
 import { cmpZxid, type ZabState, type Zxid } from '../algorithms/zab/types';
 import type { Checker, ClusterInfo } from '../core/algorithm';
+import { tableGet, tableSet, type HistoryTable } from '../core/history-table';
 import type { NodeId, WriteValue } from '../core/types';
 
 export interface ZabCheckerMemory {
   /** Z-S2: the leader(s) established for each epoch. */
-  epochLeader: Record<string, NodeId[]>;
+  epochLeader: HistoryTable<readonly NodeId[]>;
   /** Z-S3: "node:round" → the (currentEpoch, lastZxid) the node started that round with, one per lifetime. */
-  initVote: Record<string, [number, number, number][]>;
+  initVote: HistoryTable<readonly (readonly [number, number, number])[]>;
   /** Z-S5: "node:epoch" → counted ACKEPOCHs sent. */
-  ackEpochCount: Record<string, number>;
+  ackEpochCount: HistoryTable<number>;
   /** Z-S4: "node:epoch" → the (currentEpoch, lastZxid) the counted ACKEPOCH carried. */
-  ackSummary: Record<string, [number, number, number]>;
+  ackSummary: HistoryTable<readonly [number, number, number]>;
   /** Z-S9: the committed transaction at each 1-based index (index - 1 here). */
   committed: { zxid: Zxid; value: WriteValue }[];
   /** Z-S9: per node, how many entries it had committed after its last step. */
@@ -74,11 +76,11 @@ export const zabChecker: Checker<ZabState, ZabOptions, ZabCheckerMemory> = {
 
     for (const m of step.sent) {
       if (m.kind !== 'AckEpoch' || (m.fields.currentEpoch as number) === -1) continue;
-      const key = `${step.node}:${s.acceptedEpoch}`;
-      mem.ackEpochCount[key] = (mem.ackEpochCount[key] ?? 0) + 1;
+      const count = (tableGet(mem.ackEpochCount, s.acceptedEpoch, step.node) ?? 0) + 1;
+      tableSet(mem.ackEpochCount, s.acceptedEpoch, step.node, count);
       const lz = m.fields.lastZxid as Zxid;
-      mem.ackSummary[key] = [m.fields.currentEpoch as number, lz[0], lz[1]];
-      if (mem.ackEpochCount[key] > 1) report('Z-S5', `node ${step.node} sent a counted ACKEPOCH for epoch ${s.acceptedEpoch} twice`);
+      tableSet(mem.ackSummary, s.acceptedEpoch, step.node, Object.freeze([m.fields.currentEpoch as number, lz[0], lz[1]] as const));
+      if (count > 1) report('Z-S5', `node ${step.node} sent a counted ACKEPOCH for epoch ${s.acceptedEpoch} twice`);
     }
 
     if (after.role === 'leading' && before.phase === 'discovery' && after.phase !== 'discovery' && s.lead) checkEstablished(mem, s, cluster, report);
@@ -114,11 +116,10 @@ function checkEpochs(s: ZabState, node: NodeId, before: Record<string, unknown>,
 function recordInitVote(mem: ZabCheckerMemory, s: ZabState, before: Record<string, unknown>, after: Record<string, unknown>): void {
   if (s.observer || after.role !== 'looking' || s.delayed) return;
   if (before.role === 'looking' && before.electionEpoch === after.electionEpoch && before.alive !== false) return;
-  const key = `${s.id}:${s.logicalclock}`;
   const z = lastOf(s);
-  const v: [number, number, number] = [s.currentEpoch, z[0], z[1]];
-  const list = (mem.initVote[key] ??= []);
-  if (!list.some((x) => x[0] === v[0] && x[1] === v[1] && x[2] === v[2])) list.push(v);
+  const v = Object.freeze([s.currentEpoch, z[0], z[1]] as const);
+  const list = tableGet(mem.initVote, s.logicalclock, s.id) ?? [];
+  if (!list.some((x) => x[0] === v[0] && x[1] === v[1] && x[2] === v[2])) tableSet(mem.initVote, s.logicalclock, s.id, Object.freeze([...list, v]));
 }
 
 /** Z-S8 (quorum behind every decision, checkLeader on joins), Z-S3 (vote dominance), Z-S7 (no observer in it). */
@@ -154,7 +155,7 @@ function checkDecision(mem: ZabCheckerMemory, s: ZabState, c: ClusterInfo<ZabSta
   // all fields when one side is LOOKING), but its sender joined through Z3e, which does not need dominance.
   for (const j of d.quorum) {
     if (s.recvset[String(j)]?.state !== 'LOOKING') continue;
-    const inits = mem.initVote[`${j}:${d.round}`];
+    const inits = tableGet(mem.initVote, d.round, j);
     if (!inits || inits.length === 0) {
       report('Z-S3', `no initial vote of node ${j} for round ${d.round} (node ${s.id}'s quorum)`);
       continue;
@@ -188,14 +189,15 @@ function checkEstablished(mem: ZabCheckerMemory, s: ZabState, c: ClusterInfo<Zab
   const lead = s.lead;
   if (!lead) return;
   const e = lead.epoch;
-  const prior = (mem.epochLeader[String(e)] ??= []);
-  if (!prior.includes(s.id)) prior.push(s.id);
+  // One list per epoch (node 0 of the table), in the order the leaders were established.
+  let prior = tableGet(mem.epochLeader, e, 0) ?? [];
+  if (!prior.includes(s.id)) tableSet(mem.epochLeader, e, 0, (prior = Object.freeze([...prior, s.id])));
   if (prior.length > 1) report('Z-S2', `epoch ${e} has established leaders ${prior.join(' and ')}`);
   if (!quorum(c, lead.electing) || !lead.electing.includes(s.id)) report('Z-S8', `leader ${s.id} established epoch ${e} without a quorum of ACKEPOCH`);
   const mine: [number, Zxid, number] = [lead.summary.currentEpoch, lead.summary.lastZxid, 0];
   for (const j of lead.electing) {
     if (j === s.id) continue;
-    const sum = mem.ackSummary[`${j}:${e}`];
+    const sum = tableGet(mem.ackSummary, e, j);
     if (!sum) {
       report('Z-S5', `leader ${s.id} counted node ${j} for epoch ${e} without a counted ACKEPOCH from it`);
       continue;

@@ -54,6 +54,15 @@ function beats(ctx: ZabCtx, n: Vote, cur: Vote): boolean {
   return cmpVote(n, cur) > 0;
 }
 
+/**
+ * A tallied vote or a decision is never changed once stored (a newer one replaces it), so it is frozen:
+ * checkpoints share frozen data instead of copying it (core/clone.ts), and the tallies are most of a node's state.
+ */
+function frozen<T extends { zxid: Zxid }>(v: T): T {
+  Object.freeze(v.zxid);
+  return Object.freeze(v);
+}
+
 /** [ZK] Vote.equals: full comparison if either side is LOOKING, else only (leader, peerEpoch) (ZOOKEEPER-1805). */
 function sameVote(a: TallyVote, b: TallyVote): boolean {
   if (a.state === 'LOOKING' || b.state === 'LOOKING') {
@@ -245,7 +254,7 @@ function handleLooking(s: ZabState, n: Notification, ctx: ZabCtx, loop: Notifica
     sendNotifications(s, ctx, loop);
   }
   // Z3c.5: tally (stored as a LOOKING vote, as [FLE] does).
-  s.recvset[n.sid] = { leader: n.leader, zxid: copyZxid(n.zxid), electionEpoch: n.electionEpoch, peerEpoch: n.peerEpoch, state: 'LOOKING' };
+  s.recvset[n.sid] = frozen({ leader: n.leader, zxid: copyZxid(n.zxid), electionEpoch: n.electionEpoch, peerEpoch: n.peerEpoch, state: 'LOOKING' });
   // Z3c.6: a quorum agrees with our proposal: enter finalizeWait.
   const target: TallyVote = { ...s.proposal, zxid: copyZxid(s.proposal.zxid), electionEpoch: s.logicalclock, state: 'LOOKING' };
   const q = agreeing(ctx, s.recvset, target);
@@ -263,7 +272,7 @@ function handleSettled(s: ZabState, n: Notification, ctx: ZabCtx): void {
   const settled = { leader: n.leader, zxid: copyZxid(n.zxid), peerEpoch: n.peerEpoch, electionEpoch: n.electionEpoch };
   if (n.electionEpoch === s.logicalclock) {
     // Z3e.1: same round: tally in recvset; decide on a quorum with checkLeader.
-    s.recvset[n.sid] = { ...vote, zxid: copyZxid(vote.zxid) };
+    s.recvset[n.sid] = frozen({ ...vote, zxid: copyZxid(vote.zxid) });
     const q = agreeing(ctx, s.recvset, vote);
     if (isQuorum(ctx, q) && checkLeader(s, s.recvset, n.leader, n.electionEpoch)) {
       decide(s, ctx, n.leader, settled, 'Z3e-recvset', q);
@@ -271,7 +280,7 @@ function handleSettled(s: ZabState, n: Notification, ctx: ZabCtx): void {
     }
   }
   // Z3e.2: any round: tally in outofelection; a quorum there with checkLeader lets us join, adopting its round.
-  s.outofelection[n.sid] = { ...vote, zxid: copyZxid(vote.zxid) };
+  s.outofelection[n.sid] = frozen({ ...vote, zxid: copyZxid(vote.zxid) });
   const q = agreeing(ctx, s.outofelection, vote);
   if (isQuorum(ctx, q) && checkLeader(s, s.outofelection, n.leader, n.electionEpoch)) {
     s.logicalclock = n.electionEpoch; // [FLE] l.1170; this may lower the round (see invariants/zab.ts, Z-S6)
@@ -299,7 +308,8 @@ function decide(s: ZabState, ctx: ZabCtx, leader: NodeId, vote: { leader: NodeId
   s.finalizeQuorum = [];
   s.currentVote = { leader: vote.leader, zxid: copyZxid(vote.zxid), peerEpoch: vote.peerEpoch, electionEpoch: vote.electionEpoch };
   s.proposal = { leader: vote.leader, zxid: copyZxid(vote.zxid), peerEpoch: vote.peerEpoch };
-  s.lastDecision = { via, round: s.logicalclock, vote: { ...s.currentVote, zxid: copyZxid(s.currentVote.zxid) }, quorum: [...quorum].sort((a, b) => a - b) };
+  const members = Object.freeze([...quorum].sort((a, b) => a - b)) as NodeId[];
+  s.lastDecision = Object.freeze({ via, round: s.logicalclock, vote: frozen({ ...s.currentVote, zxid: copyZxid(s.currentVote.zxid) }), quorum: members });
   s.leader = leader;
   s.role = leader === s.id ? 'leading' : s.observer ? 'observing' : 'following';
   startZab(s, ctx);
