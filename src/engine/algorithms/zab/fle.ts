@@ -74,9 +74,10 @@ function sameVote(a: TallyVote, b: TallyVote): boolean {
 /** [FLE] getVoteTracker + QuorumMaj.containsQuorum: the voters whose tallied vote equals `target`. */
 function agreeing(ctx: ZabCtx, votes: Record<string, TallyVote>, target: TallyVote): NodeId[] {
   const out: NodeId[] = [];
-  for (const key of Object.keys(votes)) {
-    const sid = Number(key);
-    if (isVoter(ctx, sid) && sameVote(votes[key], target)) out.push(sid);
+  // By voter id, ascending (the order of the tally's integer keys); this runs on every notification.
+  for (const sid of ctx.voters) {
+    const v = votes[sid];
+    if (v !== undefined && sameVote(v, target)) out.push(sid);
   }
   return out;
 }
@@ -256,7 +257,8 @@ function handleLooking(s: ZabState, n: Notification, ctx: ZabCtx, loop: Notifica
   // Z3c.5: tally (stored as a LOOKING vote, as [FLE] does).
   s.recvset[n.sid] = frozen({ leader: n.leader, zxid: copyZxid(n.zxid), electionEpoch: n.electionEpoch, peerEpoch: n.peerEpoch, state: 'LOOKING' });
   // Z3c.6: a quorum agrees with our proposal: enter finalizeWait.
-  const target: TallyVote = { ...s.proposal, zxid: copyZxid(s.proposal.zxid), electionEpoch: s.logicalclock, state: 'LOOKING' };
+  const p = s.proposal;
+  const target: TallyVote = { leader: p.leader, zxid: p.zxid, peerEpoch: p.peerEpoch, electionEpoch: s.logicalclock, state: 'LOOKING' };
   const q = agreeing(ctx, s.recvset, target);
   if (isQuorum(ctx, q)) {
     s.finalizing = true;
