@@ -157,6 +157,12 @@ export class Simulation {
    * data, not state: a checkpoint does not need it.
    */
   private shown: ({ keys: string[]; values: unknown[] } | null)[] = [];
+  /**
+   * The causes of the two commonest handler runs, reused: checkers read `StepInfo.cause` during `afterStep`
+   * only (the memory they keep must be plain data of their own), and a run is never nested in another.
+   */
+  private readonly messageCause: { type: 'message'; msg: Envelope } = { type: 'message', msg: { from: 0, to: 0, kind: '', fields: NO_FIELDS } };
+  private readonly timerCause: { type: 'timer'; name: string } = { type: 'timer', name: '' };
   /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
   private readonly votes: Int32Array;
   private ctx: Ctx<Record<string, unknown>>;
@@ -275,7 +281,9 @@ export class Simulation {
         const pending = rec.timers[item.kind];
         if (rec.alive && pending && pending.gen === item.id) {
           delete rec.timers[item.kind];
-          this.run(rec, { type: 'timer', name: item.kind });
+          const cause = this.timerCause;
+          cause.name = item.kind;
+          this.run(rec, cause);
         }
         break;
       }
@@ -381,7 +389,9 @@ export class Simulation {
     }
     this.s.stats.delivered++;
     this.emit({ t: this.s.now, type: 'deliver', msg: m.id, from: m.from, to: m.to, kind: m.kind });
-    this.run(rec, { type: 'message', msg: m });
+    const cause = this.messageCause;
+    cause.msg = m;
+    this.run(rec, cause);
   }
 
   private applyAction(action: Action): void {

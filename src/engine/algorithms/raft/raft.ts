@@ -268,7 +268,7 @@ function onRequestVote(s: RaftState, msg: Envelope, ctx: RaftCtx): void {
     resetElectionTimer(ctx); // R2b
   }
   const reply: VoteReplyFields = { term: s.currentTerm, voteGranted: grant };
-  ctx.send(msg.from, 'RequestVoteReply', { ...reply });
+  ctx.send(msg.from, 'RequestVoteReply', reply);
 }
 
 /** R4 HandleRequestVoteResponse. */
@@ -293,7 +293,7 @@ function onPreVote(s: RaftState, msg: Envelope, ctx: RaftCtx): void {
   const grant =
     m.term > s.currentTerm && isUpToDate(m.lastLogTerm, m.lastLogIndex, s.log) && !heardFromLeaderRecently(s, ctx);
   const reply: VoteReplyFields = grant ? { term: m.term, voteGranted: true } : { term: s.currentTerm, voteGranted: false };
-  ctx.send(msg.from, 'PreVoteReply', { ...reply });
+  ctx.send(msg.from, 'PreVoteReply', reply);
 }
 
 /** PV3: count pre-votes; a quorum starts the real election (R1); a majority of refusals ends the round. */
@@ -319,7 +319,7 @@ function onAppendEntries(s: RaftState, msg: Envelope, ctx: RaftCtx): void {
   const m = msg.fields as unknown as AppendEntriesFields;
   const refuse = () => {
     const r: AppendEntriesReplyFields = { term: s.currentTerm, success: false, matchIndex: 0 };
-    ctx.send(msg.from, 'AppendEntriesReply', { ...r });
+    ctx.send(msg.from, 'AppendEntriesReply', r);
   };
   if (m.term > s.currentTerm) updateTerm(s, m.term, ctx); // R0a
   if (m.term < s.currentTerm) return refuse(); // R5a: the reply's higher term makes a stale leader step down
@@ -345,7 +345,7 @@ function onAppendEntries(s: RaftState, msg: Envelope, ctx: RaftCtx): void {
   const lastNew = m.prevLogIndex + m.entries.length;
   if (m.leaderCommit > s.commitIndex) commitTo(s, Math.min(m.leaderCommit, lastNew), ctx);
   const r: AppendEntriesReplyFields = { term: s.currentTerm, success: true, matchIndex: lastNew };
-  ctx.send(msg.from, 'AppendEntriesReply', { ...r });
+  ctx.send(msg.from, 'AppendEntriesReply', r);
 }
 
 /** R6 HandleAppendEntriesResponse. */
