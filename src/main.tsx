@@ -6,11 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/app-store';
 import { PaneController } from './store/pane-controller';
+import { LessonSession } from './store/lesson-session';
+import { createTeachStore } from './store/teach-store';
 import { installTestBridge } from './store/test-bridge';
-import { paramsToSearch, parseParams } from './store/url-params';
+import { parseFlag, paramsToSearch, parseParams } from './store/url-params';
 import { App } from './ui/App';
 import { defaultTransport } from './worker/transport';
 import './ui/styles.css';
+import './ui/teach.css';
 
 const { params, problems } = parseParams(window.location.search);
 const app = createAppStore({ lang: params.lang, theme: params.theme, problems });
@@ -40,15 +43,30 @@ controller.onAlgorithms = (algorithms) => {
 
 // Keep the address bar in step with the setup, so a reload or a copied link opens the same cluster.
 controller.store.subscribe((s, prev) => {
-  if (s.config === prev.config) return;
+  if (s.config === prev.config || s.config.events?.length) return; // a lesson's link is its ?lesson=
   const search = paramsToSearch(s.config, window.location.search);
   if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
 });
 
 if (params.test) installTestBridge(controller, window as unknown as Record<string, unknown>);
 
+// Teaching (issue 8): presenter and embed modes, lessons by link.
+const teachProblems = [...app.getState().problems];
+const teachStore = createTeachStore({
+  presenter: parseFlag('presenter', params.later.presenter, teachProblems),
+  embed: parseFlag('embed', params.later.embed, teachProblems),
+});
+const session = new LessonSession(controller, teachStore, {
+  onUrl: (search) => window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`),
+});
+if (params.later.lesson !== undefined && !session.open(params.later.lesson)) {
+  teachProblems.push({ param: 'lesson', value: params.later.lesson, reason: 'notLesson' });
+}
+if (teachProblems.length !== app.getState().problems.length) app.setState({ problems: teachProblems });
+if (params.test) (window as unknown as Record<string, unknown>).__lesson = session.bridge();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App app={app} controller={controller} />
+    <App app={app} controller={controller} teach={{ store: teachStore, session }} />
   </StrictMode>,
 );

@@ -58,6 +58,8 @@ export class PaneController {
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
   private lastPrune = 0;
+  /** A lesson's next pause point: playing stops when the displayed time reaches it (then `onStop` runs). */
+  private stopAt: { t: number; onStop: () => void } | null = null;
 
   constructor(config: RunConfig, opts: { speed: number; playing: boolean }, deps: ControllerDeps) {
     this.deps = {
@@ -174,6 +176,14 @@ export class PaneController {
   /** Test hook: the worker disappears without a word (as when the browser kills it). */
   killWorker(): void {
     this.transport?.terminate();
+  }
+
+  /**
+   * Stops the run when the displayed time reaches `t` while playing (a lesson's next pause point), then calls
+   * `onStop`. Null clears it. Seeking past `t` does not trigger it: only playing across it does.
+   */
+  setStopAt(t: number | null, onStop: () => void = () => {}): void {
+    this.stopAt = t === null ? null : { t, onStop };
   }
 
   /** Subscribe to every displayed frame (message positions, countdowns). Returns the unsubscribe. */
@@ -318,7 +328,17 @@ export class PaneController {
       this.lastWall = wall;
       // Never run the display far ahead of the engine: if the worker lags, the picture slows down instead.
       const lead = Math.max(40, s.speed * 0.25);
+      const before = this.viewTime;
       if (this.viewTime - s.engineTime < lead) this.viewTime += (dt * s.speed) / 1000;
+      const stop = this.stopAt;
+      if (stop && before < stop.t && this.viewTime >= stop.t) {
+        this.viewTime = stop.t;
+        this.stopAt = null;
+        this.pause();
+        stop.onStop();
+        this.frame(wall);
+        return;
+      }
       if (!this.pending.includes('advance') && this.viewTime > s.engineTime) {
         this.post({ type: 'advance', v: PROTOCOL_VERSION, run: s.run, to: this.viewTime }, 'advance');
       }

@@ -24,6 +24,8 @@ export interface RunConfig {
   latency: { min: number; max: number };
   dropRate: number;
   options: Record<string, unknown>;
+  /** A scripted scenario's own events (a lesson's faults), run by the engine as the scenario's script. */
+  events?: TimedAction[];
 }
 
 export interface LogEntry {
@@ -296,6 +298,6 @@ export function scenarioOf(c: RunConfig) {
     seed: c.seed,
     network: { latency: { ...c.latency }, dropRate: c.dropRate },
     options: { ...c.options },
-    events: [],
+    events: c.events ? c.events.map((e) => ({ ...e })) : [],
   };
 }

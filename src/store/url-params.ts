@@ -24,7 +24,7 @@ export interface StartParams {
   later: Partial<Record<'scenario' | 'compare' | 'lesson' | 'presenter' | 'embed', string>>;
 }
 
-export type ProblemReason = 'notAvailable' | 'notAlgorithm' | 'notInRange' | 'notLang' | 'notTheme' | 'notFlag' | 'observersNeedZab';
+export type ProblemReason = 'notAvailable' | 'notAlgorithm' | 'notInRange' | 'notLang' | 'notTheme' | 'notFlag' | 'observersNeedZab' | 'notLesson';
 
 export interface ParamProblem {
   param: string;
@@ -118,6 +118,14 @@ export function parseParams(search: string): { params: StartParams; problems: Pa
     if (v !== null) p.later[k] = v;
   }
   return { params: p, problems };
+}
+
+/** `presenter` / `embed`: `1` or `true` turns it on, `0` or `false` off; anything else is a problem. */
+export function parseFlag(param: string, v: string | undefined, problems: ParamProblem[]): boolean {
+  if (v === undefined) return false;
+  if (v === '1' || v === 'true') return true;
+  if (v !== '0' && v !== 'false') problems.push({ param, value: v, reason: 'notFlag' });
+  return false;
 }
 
 /** The query string that reopens the current setup (only values that differ from the defaults). */

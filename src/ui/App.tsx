@@ -4,16 +4,22 @@ import type { PaneController } from '../store/pane-controller';
 import { AppStoreContext, PaneContext } from './context';
 import { Controls, Timeline } from './Controls';
 import { EventLog } from './EventLog';
+import { HelpOverlay } from './HelpOverlay';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
+import { TeachContext, useTeach, useTeachApi, type Teach } from './lessons/context';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
 import { MessageDetails } from './MessageDetails';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
 import { Ring } from './Ring';
 import { StatusLine } from './StatusLine';
+import { EmbedBar, TeachBar } from './TeachBar';
 import { TimingPanel } from './TimingPanel';
 import { useApp } from './useApp';
 import { useKeyboard } from './useKeyboard';
+import { useTeachKeys } from './useTeachKeys';
 import { usePane } from './usePane';
 import { useT } from './useT';
 
@@ -26,19 +32,28 @@ function Shell({ controller }: { controller: PaneController }) {
   const lang = useApp(selectLang);
   const status = usePane((s) => s.status);
   useKeyboard(controller);
+  useTeachKeys(useTeachApi());
+  const presenter = useTeach((s) => s.presenter);
+  const embed = useTeach((s) => s.embed);
+  const inLesson = useTeach((s) => s.lessonId !== null);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t.appTitle;
   }, [theme, lang, t]);
   return (
-    <div className="app">
-      <header className="top">
-        <h1>
-          {t.appTitle} <span className="tagline">{t.tagline}</span>
-        </h1>
-        <Controls />
-      </header>
+    <div className={`app${presenter ? ' presenter' : ''}${embed ? ' embed' : ''}${inLesson ? ' in-lesson' : ''}`}>
+      {embed ? (
+        <EmbedBar />
+      ) : (
+        <header className="top">
+          <h1>
+            {t.appTitle} <span className="tagline">{t.tagline}</span>
+          </h1>
+          <Controls />
+          <TeachBar />
+        </header>
+      )}
       <Notices />
       <main className="stage">
         <div className="ring-col">
@@ -49,6 +64,7 @@ function Shell({ controller }: { controller: PaneController }) {
           <p className="keys-help">{t.keysHelp}</p>
         </div>
         <aside className="side">
+          <LessonPanel />
           <Inspector />
           <NetworkPanel />
           <EventLog />
@@ -57,15 +73,19 @@ function Shell({ controller }: { controller: PaneController }) {
         </aside>
       </main>
       <MessageDetails />
+      <LessonList />
+      <HelpOverlay />
     </div>
   );
 }
 
-export function App({ app, controller }: { app: AppStore; controller: PaneController }) {
+export function App({ app, controller, teach = null }: { app: AppStore; controller: PaneController; teach?: Teach | null }) {
   return (
     <AppStoreContext.Provider value={app}>
       <PaneContext.Provider value={controller}>
-        <Shell controller={controller} />
+        <TeachContext.Provider value={teach}>
+          <Shell controller={controller} />
+        </TeachContext.Provider>
       </PaneContext.Provider>
     </AppStoreContext.Provider>
   );

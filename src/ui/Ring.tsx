@@ -8,6 +8,7 @@ import { commands } from './actions';
 import { useAppStoreApi, useController } from './context';
 import { MessagesLayer } from './MessagesLayer';
 import { NetworkLayer } from './NetworkLayer';
+import { LessonHighlight } from './lessons/LessonHighlight';
 import { NodeMenu } from './NodeMenu';
 import { RingNode } from './RingNode';
 import { selectAlgorithm, selectNetwork } from './selectors';
@@ -116,6 +117,7 @@ export function Ring() {
         <NetworkLayer layout={layout} partition={partition} network={network} onRestore={onRestore} />
         <TimersLayer layout={layout} />
         <MessagesLayer layout={layout} partition={partition} onChordClick={onChordClick} />
+        <LessonHighlight layout={layout} algorithm={algorithm} />
         <g className="nodes">
           {layout.places.map((p, i) => (
             <RingNode

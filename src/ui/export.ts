@@ -1,0 +1,175 @@
+/**
+ * Pictures for slides (issue 8): the ring as a standalone SVG (its CSS resolved into attributes, so it looks
+ * the same anywhere), as a PNG, and the current lesson step as a PNG with the ring on the left and the step's
+ * text on the right. Everything stays in the page: blob URLs, no network.
+ */
+
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'paint-order',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+  'visibility',
+  'display',
+] as const;
+
+/** The ring's SVG as a standalone document, `size` pixels square, on the page's background colour. */
+export function ringSvgString(svg: SVGSVGElement, size = 1000): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const src = [svg, ...svg.querySelectorAll('*')];
+  const dst = [clone, ...clone.querySelectorAll('*')];
+  for (let i = 0; i < src.length; i++) {
+    const cs = getComputedStyle(src[i]);
+    const el = dst[i] as SVGElement;
+    if (cs.getPropertyValue('display') === 'none') {
+      el.remove();
+      continue;
+    }
+    // Presentation attributes rather than a style attribute: the page's CSP allows no inline styles.
+    for (const p of PROPS) {
+      const v = cs.getPropertyValue(p);
+      if (v && p !== 'display') el.setAttribute(p, v);
+    }
+    el.removeAttribute('class');
+    el.removeAttribute('tabindex');
+  }
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(size));
+  clone.setAttribute('height', String(size));
+  // The overflow the page allows for labels near the edge: widen the view box a little instead.
+  const vb = svg.viewBox.baseVal;
+  const pad = vb.width * 0.06;
+  clone.setAttribute('viewBox', `${vb.x - pad} ${vb.y - pad} ${vb.width + 2 * pad} ${vb.height + 2 * pad}`);
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('x', String(vb.x - pad));
+  bg.setAttribute('y', String(vb.y - pad));
+  bg.setAttribute('width', String(vb.width + 2 * pad));
+  bg.setAttribute('height', String(vb.height + 2 * pad));
+  bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
+  clone.insertBefore(bg, clone.firstChild);
+  return new XMLSerializer().serializeToString(clone);
+}
+
+function loadImage(svgText: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      resolve(img);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the ring picture could not be drawn'));
+    };
+    img.src = url;
+  });
+}
+
+function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+}
+
+/** The ring as a PNG, `size` pixels square. */
+export async function ringPng(svg: SVGSVGElement, size = 1600): Promise<Blob> {
+  const img = await loadImage(ringSvgString(svg, size));
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  canvas.getContext('2d')!.drawImage(img, 0, 0, size, size);
+  return canvasBlob(canvas);
+}
+
+/** Breaks text into lines that fit `width` (by words, or by characters for Chinese). */
+export function wrapText(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
+  const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of tokens) {
+    const next = line + tok;
+    if (line.trim() !== '' && ctx.measureText(next).width > width) {
+      lines.push(line.trimEnd());
+      line = tok.trimStart();
+    } else line = next;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export interface StepPicture {
+  kicker: string;
+  title: string;
+  stepLabel: string;
+  text: string;
+  question?: { label: string; text: string };
+  status: string;
+}
+
+/** A 1920×1080 slide: the ring on the left, the lesson step's text on the right, in the page's colours. */
+export async function stepPng(svg: SVGSVGElement, p: StepPicture): Promise<Blob> {
+  const W = 1920;
+  const H = 1080;
+  const img = await loadImage(ringSvgString(svg, H));
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = canvas.getContext('2d')!;
+  const css = getComputedStyle(document.documentElement);
+  const bg = getComputedStyle(document.body).backgroundColor || '#ffffff';
+  const fg = css.getPropertyValue('--fg').trim() || '#111111';
+  const muted = css.getPropertyValue('--muted').trim() || '#555555';
+  const accent = css.getPropertyValue('--accent').trim() || '#0072b2';
+  const font = css.fontFamily || 'sans-serif';
+  ctx.fillStyle = bg;
+  ctx.fillRect(0, 0, W, H);
+  ctx.drawImage(img, 0, 0, H, H);
+  const x = H + 20;
+  const width = W - x - 60;
+  let y = 90;
+  ctx.textBaseline = 'alphabetic';
+  const para = (text: string, size: number, weight: number, color: string, gap = 1.3) => {
+    ctx.font = `${weight} ${size}px ${font}`;
+    ctx.fillStyle = color;
+    for (const line of wrapText(ctx, text, width)) {
+      ctx.fillText(line, x, y);
+      y += size * gap;
+    }
+  };
+  para(p.kicker, 28, 600, muted);
+  para(p.title, 48, 800, fg, 1.2);
+  y += 10;
+  para(p.stepLabel, 28, 600, accent);
+  y += 8;
+  para(p.text, 34, 500, fg, 1.35);
+  if (p.question) {
+    y += 24;
+    para(`${p.question.label}: ${p.question.text}`, 34, 700, accent, 1.35);
+  }
+  ctx.font = `700 34px ${font}`;
+  ctx.fillStyle = fg;
+  ctx.fillText(p.status, 40, 60);
+  return canvasBlob(canvas);
+}
+
+/** Saves a blob as a file through a temporary link. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
