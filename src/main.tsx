@@ -5,6 +5,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/app-store';
+import { installCompareBridge } from './store/compare-bridge';
+import { configureCompare, openCompare, parseCompare, scenarioOfConfig } from './store/compare-session';
 import { PaneController } from './store/pane-controller';
 import { LessonSession } from './store/lesson-session';
 import { createTeachStore } from './store/teach-store';
@@ -49,6 +51,17 @@ controller.store.subscribe((s, prev) => {
 });
 
 if (params.test) installTestBridge(controller, window as unknown as Record<string, unknown>);
+
+// Compare mode (issue 7): `compare=bully,raft,zab` opens side-by-side panes on this setup, one clock.
+configureCompare({ transport: defaultTransport });
+if (params.later.compare !== undefined) {
+  const algorithms = parseCompare(params.later.compare);
+  if (algorithms) {
+    controller.pause();
+    openCompare(algorithms, scenarioOfConfig(controller.store.getState().config), { speed: params.speed, playing: !params.paused });
+  } else app.setState({ problems: [...app.getState().problems, { param: 'compare', value: params.later.compare, reason: 'notAlgorithm' }] });
+}
+if (params.test) installCompareBridge(window as unknown as Record<string, unknown>);
 
 // Teaching (issue 8): presenter and embed modes, lessons by link.
 const teachProblems = [...app.getState().problems];

@@ -7,6 +7,7 @@
  * stamped with the displayed time (`at`), so the page's action log replays the run (scenario `events` format).
  */
 import type { Action, AlgorithmName, NodeId, Scenario, TimedAction, TraceEvent } from '../engine/core/types';
+import type { PaneMetrics } from '../view/metrics/folder';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -67,7 +68,17 @@ export interface RunStats {
 
 export type ToWorker =
   /** Start (or restart) a run: the scenario, the user's action log so far, and the time to run to. */
-  | { type: 'init'; v: number; run: number; algorithm: AlgorithmName; scenario: Scenario; log: TimedAction[]; to: number }
+  | {
+      type: 'init';
+      v: number;
+      run: number;
+      algorithm: AlgorithmName;
+      scenario: Scenario;
+      log: TimedAction[];
+      to: number;
+      /** Compare mode: fold the whole trace into live metrics and send them with batches and snapshots. */
+      metrics?: boolean;
+    }
   /** Run the engine to virtual time `to` (never backwards: use `seek`). */
   | { type: 'advance'; v: number; run: number; to: number }
   /** Apply a user action at `action.at` (the displayed time, never before the worker's time). */
@@ -109,6 +120,12 @@ export type FromWorker =
       stats: RunStats;
       traceHash: string;
       inspected: InspectedNode | null;
+      /** The instant a step back goes to (the one before the latest event at or before `now`). */
+      prevAt?: number;
+      /** The latest instant at which an event happened at or before `now`. */
+      lastAt?: number;
+      /** Live metrics as of `now` (only when `init.metrics` asked for them). */
+      metrics?: PaneMetrics;
     }
   /** What happened since the last batch or snapshot, up to `now`. */
   | {
@@ -129,6 +146,12 @@ export type FromWorker =
       stats: RunStats;
       traceHash: string;
       inspected: InspectedNode | null;
+      /** The instant a step back goes to (the one before the latest event at or before `now`). */
+      prevAt?: number;
+      /** The latest instant at which an event happened at or before `now`. */
+      lastAt?: number;
+      /** Live metrics as of `now`, when events came since the last ones (only when `init.metrics` asked). */
+      metrics?: PaneMetrics;
     }
   /** The scenario or an action was refused; the run goes on without it. */
   | { type: 'rejected'; v: number; run: number; path: string; reason: string }

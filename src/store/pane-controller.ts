@@ -12,6 +12,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, NodeId, TimedAction } from '../engine/core/types';
 import { PROTOCOL_VERSION, type AlgorithmInfo, type FromWorker, type ToWorker } from '../protocol';
 import type { Transport, TransportFactory } from '../worker/transport';
+import type { ClockLink } from './clock-group';
 import { applyBatch, applySnapshot, initialPane, pruneMessages, scenarioOf, type PaneState, type RunConfig } from './pane-model';
 
 export interface ControllerDeps {
@@ -24,6 +25,8 @@ export interface ControllerDeps {
   watchdogMs?: number;
   /** Listen to page visibility (auto-pause when hidden). */
   document?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'> | null;
+  /** Ask the worker for live metrics (compare mode's metric cards). */
+  metrics?: boolean;
 }
 
 export type PaneStore = StoreApi<PaneState>;
@@ -44,7 +47,13 @@ export class PaneController {
   algorithms: AlgorithmInfo[] | null = null;
   onAlgorithms: ((a: AlgorithmInfo[]) => void) | null = null;
 
-  private deps: Required<Omit<ControllerDeps, 'document'>> & { document: ControllerDeps['document'] };
+  private deps: Required<Omit<ControllerDeps, 'document' | 'metrics'>> & { document: ControllerDeps['document'] };
+  /**
+   * Compare mode: the clock group that owns the displayed time of every pane (src/store/clock-group.ts). The
+   * time commands below hand over to it unless it is the one calling (`driving`).
+   */
+  private clock: ClockLink | null = null;
+  private readonly wantMetrics: boolean;
   private transport: Transport | null = null;
   private ready = false;
   private viewTime = 0;
@@ -69,6 +78,7 @@ export class PaneController {
       watchdogMs: deps.watchdogMs ?? 4000,
       document: deps.document === undefined ? (typeof document !== 'undefined' ? document : null) : deps.document,
     };
+    this.wantMetrics = deps.metrics === true;
     this.store = createStore<PaneState>(() => initialPane(config, opts.speed, opts.playing));
     this.deps.document?.addEventListener('visibilitychange', this.onVisibility);
     this.watchdog = setInterval(() => this.checkWatchdog(), 500);
@@ -85,7 +95,37 @@ export class PaneController {
     return this.transport?.kind ?? null;
   }
 
+  /** Compare mode: follow a clock group (null: back to this pane's own clock). */
+  linkClock(link: ClockLink | null): void {
+    this.clock = link;
+  }
+
+  /** The clock group this pane follows (compare mode), or null. */
+  get clockLink(): ClockLink | null {
+    return this.clock;
+  }
+
+  private get led(): ClockLink | null {
+    return this.clock && !this.clock.driving ? this.clock : null;
+  }
+
+  /**
+   * Compare mode: show time `t` while paused, as the clock group decides (a step to the panes' earliest next
+   * event). Forward, the engine runs to it; backward it is a seek.
+   */
+  goTo(t: number): void {
+    const s = this.store.getState();
+    this.viewTime = t;
+    this.store.setState({ time: t, horizon: Math.max(s.horizon, t) });
+    // A snapshot still on its way would put the display back to its own time: a seek comes after it instead.
+    if (t < s.engineTime || this.pending.some((k) => k === 'seek' || k === 'init')) {
+      this.post({ type: 'seek', v: PROTOCOL_VERSION, run: this.runId, to: t, log: s.actions }, 'seek');
+    } else if (t > s.engineTime) this.post({ type: 'advance', v: PROTOCOL_VERSION, run: this.runId, to: t }, 'advance');
+    this.requestFrame();
+  }
+
   play(): void {
+    if (this.led) return this.led.play();
     if (this.store.getState().playing) return;
     this.autoPaused = false;
     this.lastWall = null;
@@ -94,6 +134,7 @@ export class PaneController {
   }
 
   pause(): void {
+    if (this.led) return this.led.pause();
     if (!this.store.getState().playing) return;
     this.store.setState({ playing: false, time: this.viewTime });
     // Let the engine catch up with the frozen displayed time, so what is shown is what is there.
@@ -101,29 +142,34 @@ export class PaneController {
   }
 
   togglePlay(): void {
+    if (this.led) return this.led.togglePlay();
     if (this.store.getState().playing) this.pause();
     else this.play();
   }
 
   setSpeed(speed: number): void {
     if (!(speed > 0) || !Number.isFinite(speed)) return;
+    if (this.led) return this.led.setSpeed(speed);
     this.store.setState({ speed });
   }
 
   /** One event forward: the engine runs to its next queued event and the display jumps there. */
   stepForward(): void {
+    if (this.led) return this.led.stepForward();
     this.pause();
     this.post({ type: 'step', v: PROTOCOL_VERSION, run: this.runId }, 'step');
   }
 
   /** Back to the previous instant at which something happened. */
   stepBack(): void {
+    if (this.led) return this.led.stepBack();
     this.pause();
     this.post({ type: 'stepBack', v: PROTOCOL_VERSION, run: this.runId, log: this.store.getState().actions }, 'seek');
   }
 
   /** Shows the run at virtual time `t` (between 0 and the furthest time reached). */
   seek(t: number): void {
+    if (this.led) return this.led.seek(t);
     const s = this.store.getState();
     const to = Math.max(0, Math.min(t, s.horizon));
     this.viewTime = to;
@@ -133,6 +179,7 @@ export class PaneController {
 
   /** Applies a user action at the displayed time and records it in the action log. */
   act(action: Action): void {
+    if (this.led) return this.led.act(action);
     const s = this.store.getState();
     const at = this.viewTime;
     // Acting in the past (after a seek back) starts a new future: the old one's actions no longer apply.
@@ -238,7 +285,7 @@ export class PaneController {
     const s = this.store.getState();
     this.pending = [];
     this.post(
-      { type: 'init', v: PROTOCOL_VERSION, run: s.run, algorithm: s.config.algorithm, scenario: scenarioOf(s.config), log: s.actions, to: this.viewTime },
+      { type: 'init', v: PROTOCOL_VERSION, run: s.run, algorithm: s.config.algorithm, scenario: scenarioOf(s.config), log: s.actions, to: this.viewTime, ...(this.wantMetrics ? { metrics: true } : {}) },
       'init',
     );
   }
@@ -329,7 +376,8 @@ export class PaneController {
       // Never run the display far ahead of the engine: if the worker lags, the picture slows down instead.
       const lead = Math.max(40, s.speed * 0.25);
       const before = this.viewTime;
-      if (this.viewTime - s.engineTime < lead) this.viewTime += (dt * s.speed) / 1000;
+      if (this.clock) this.viewTime = this.clock.timeAt(wall);
+      else if (this.viewTime - s.engineTime < lead) this.viewTime += (dt * s.speed) / 1000;
       const stop = this.stopAt;
       if (stop && before < stop.t && this.viewTime >= stop.t) {
         this.viewTime = stop.t;

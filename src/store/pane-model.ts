@@ -5,6 +5,7 @@
 import type { AlgorithmName, NodeId, TimedAction, TraceEvent } from '../engine/core/types';
 import type { FromWorker, InspectedNode, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
 import { isQuietKind } from '../view/kinds';
+import type { PaneMetrics } from '../view/metrics/folder';
 
 export type DropReason = Extract<TraceEvent, { type: 'drop' }>['reason'];
 
@@ -59,6 +60,12 @@ export interface PaneState {
   /** The furthest time this run has reached (the timeline's end). */
   horizon: number;
   nextAt: number | null;
+  /** Where a step back goes (the worker's answer; null until known). */
+  prevAt: number | null;
+  /** The latest instant with an event at or before the engine's time (the worker's answer; null until known). */
+  lastAt: number | null;
+  /** Live metrics (compare mode only; null otherwise or until the worker sent them). */
+  metrics: PaneMetrics | null;
   log: LogEntry[];
   /** The user's actions, stamped with the virtual time they apply at: the replay file. */
   actions: TimedAction[];
@@ -100,6 +107,9 @@ export function initialPane(config: RunConfig, speed: number, playing: boolean):
     engineTime: 0,
     horizon: 0,
     nextAt: null,
+    prevAt: null,
+    lastAt: null,
+    metrics: null,
     log: [],
     actions: [],
     violations: [],
@@ -199,6 +209,9 @@ export function applySnapshot(s: PaneState, m: Snapshot): PaneState {
     engineTime: m.now,
     horizon: Math.max(s.horizon, m.now),
     nextAt: m.nextAt,
+    prevAt: m.prevAt ?? null,
+    lastAt: m.lastAt ?? null,
+    metrics: m.metrics ?? null,
     log: appendLog([], m.recent),
     violations: s.violations.filter((v) => v.t <= m.now),
     anomalies: s.anomalies.filter((v) => v.t <= m.now),
@@ -269,6 +282,9 @@ export function applyBatch(s: PaneState, m: Batch): PaneState {
     engineTime: m.now,
     horizon: Math.max(s.horizon, m.now),
     nextAt: m.nextAt,
+    prevAt: m.prevAt ?? s.prevAt,
+    lastAt: m.lastAt ?? s.lastAt,
+    metrics: m.metrics ?? s.metrics,
     log: appendLog(s.log, m.events),
     stats: m.stats,
     traceHash: m.traceHash,

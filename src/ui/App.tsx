@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AppStore } from '../store/app-store';
 import type { PaneController } from '../store/pane-controller';
 import { AppStoreContext, PaneContext } from './context';
+import { CompareGate, ModeButtons } from './compare/CompareView';
 import { Controls, Timeline } from './Controls';
 import { EventLog } from './EventLog';
 import { HelpOverlay } from './HelpOverlay';
@@ -51,6 +52,7 @@ function Shell({ controller }: { controller: PaneController }) {
             {t.appTitle} <span className="tagline">{t.tagline}</span>
           </h1>
           <Controls />
+          <ModeButtons />
           <TeachBar />
         </header>
       )}
@@ -84,7 +86,9 @@ export function App({ app, controller, teach = null }: { app: AppStore; controll
     <AppStoreContext.Provider value={app}>
       <PaneContext.Provider value={controller}>
         <TeachContext.Provider value={teach}>
-          <Shell controller={controller} />
+          <CompareGate>
+            <Shell controller={controller} />
+          </CompareGate>
         </TeachContext.Provider>
       </PaneContext.Provider>
     </AppStoreContext.Provider>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeId } from '../engine/core/types';
 import { commands } from './actions';
 import { useController } from './context';
@@ -33,8 +33,12 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
     return () => window.removeEventListener('pointerdown', onDown, true);
   }, [onClose]);
 
-  const run = (fn: () => void) => () => {
-    fn();
+  // Compare mode: an action applies to this node in every pane, or to this pane only ("This pane only" or Shift).
+  const link = c.clockLink;
+  const [only, setOnly] = useState(false);
+  const run = (fn: () => void) => (e?: { shiftKey?: boolean }) => {
+    if (link && (only || e?.shiftKey)) link.only(fn);
+    else fn();
     onClose(true);
   };
   const items: { label: string; run: () => void; disabled?: boolean }[] = [
@@ -46,7 +50,7 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
   items.push({ label: t.inspect, run: () => c.inspect(node) });
 
   const onKey = (e: KeyboardEvent) => {
-    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled]), [role="menuitemcheckbox"]') ?? [])];
     const i = all.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -77,6 +81,11 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
           {it.label}
         </button>
       ))}
+      {link && (
+        <button type="button" role="menuitemcheckbox" aria-checked={only} className="menu-scope" title={t.compare.paneOnlyHint} onClick={() => setOnly((v) => !v)} tabIndex={-1}>
+          <span aria-hidden="true">{only ? '☑' : '☐'}</span> {t.compare.paneOnly}
+        </button>
+      )}
     </div>
   );
 }

@@ -24,6 +24,8 @@ import {
   type TimerView,
   type ToWorker,
 } from '../protocol';
+import { MetricsFolder } from '../view/metrics/folder';
+import { cloneFolder, liveMetrics } from '../view/metrics/live';
 
 /** Virtual ms between checkpoints (seek cost is at most this much re-simulation). */
 const CHECKPOINT_EVERY_MS = 1000;
@@ -38,6 +40,8 @@ interface HostCheckpoint {
   inflight: SendEvent[];
   timerSeen: [string, { due: number; since: number }][];
   hash: number;
+  /** Compare mode's live metrics (only when the page asked for them). */
+  metrics?: MetricsFolder;
 }
 
 export type Post = (msg: FromWorker) => void;
@@ -78,6 +82,11 @@ export class SimHost {
   private batchStart = 0;
   private networkDirty = false;
   private inspectNode: NodeId | null = null;
+  /** Live metrics of the whole trace (compare mode, `init.metrics`); null when not asked for. */
+  private metrics: MetricsFolder | null = null;
+  private wantMetrics = false;
+  /** The next batch carries metrics even without new events (after an inspect, say, nothing changes). */
+  private metricsStale = true;
 
   constructor(private readonly post: Post) {
     post({ type: 'hello', v: PROTOCOL_VERSION, algorithms: algorithmInfos() });
@@ -98,6 +107,7 @@ export class SimHost {
 
   private dispatch(msg: ToWorker): void {
     if (msg.type === 'init') {
+      this.wantMetrics = msg.metrics === true;
       this.init(msg.run, msg.algorithm, msg.scenario, msg.log, msg.to);
       return;
     }
@@ -175,6 +185,7 @@ export class SimHost {
     this.lastTouched.clear();
     this.hash = 0x811c9dc5;
     this.batchStart = 0;
+    this.metrics = this.wantMetrics ? new MetricsFolder() : null;
   }
 
   private isValid(a: TimedAction, sc: Scenario): boolean {
@@ -246,6 +257,7 @@ export class SimHost {
       inflight: [...this.inflight.values()],
       timerSeen: [...this.timerSeen.entries()].map(([k, v]) => [k, { ...v }]),
       hash: this.hash,
+      metrics: this.metrics ? cloneFolder(this.metrics) : undefined,
     });
     if (this.checkpoints.length > MAX_CHECKPOINTS) {
       // Thin out the older half, keeping time 0: seeks far back cost more, memory stays bounded.
@@ -275,6 +287,15 @@ export class SimHost {
     return i >= 0 ? times[i] : 0;
   }
 
+  /** The latest instant at which an event happened at or before now (0 when none). */
+  private latestEventTime(): number {
+    const now = this.sim!.now;
+    const times = this.eventTimes;
+    let i = times.length - 1;
+    while (i >= 0 && times[i] > now) i--;
+    return i >= 0 ? times[i] : 0;
+  }
+
   private seek(to: number, log: TimedAction[]): void {
     const sim = this.sim!;
     const target = Math.max(0, to);
@@ -293,6 +314,7 @@ export class SimHost {
       this.inflight = new Map(cp.inflight.map((e) => [e.msg, e]));
       this.timerSeen = new Map(cp.timerSeen.map(([key, v]) => [key, { ...v }]));
       this.hash = cp.hash;
+      this.metrics = cp.metrics ? cloneFolder(cp.metrics) : this.metrics && new MetricsFolder();
       this.eventTimes = this.eventTimes.filter((t) => t <= cp.t);
       this.recent = [];
     }
@@ -305,6 +327,7 @@ export class SimHost {
   private onEvent(e: TraceEvent): void {
     this.hash = fnv1a(this.hash, JSON.stringify(e));
     this.pending.push(e);
+    this.metrics?.push(e);
     this.recent.push(e);
     if (this.recent.length > RECENT_EVENTS * 2) this.recent = this.recent.slice(-RECENT_EVENTS);
     const times = this.eventTimes;
@@ -411,7 +434,11 @@ export class SimHost {
       stats: this.stats(),
       traceHash: this.hash.toString(16),
       inspected: this.inspected(),
+      prevAt: this.previousEventTime(),
+      lastAt: this.latestEventTime(),
     };
+    if (this.metrics && (events.length > 0 || this.metricsStale)) msg.metrics = liveMetrics(this.metrics, sim.now);
+    this.metricsStale = false;
     if (this.networkDirty) msg.network = this.network();
     this.networkDirty = false;
     this.batchStart = sim.now;
@@ -445,6 +472,9 @@ export class SimHost {
       stats: this.stats(),
       traceHash: this.hash.toString(16),
       inspected: this.inspected(),
+      prevAt: this.previousEventTime(),
+      lastAt: this.latestEventTime(),
+      metrics: this.metrics ? liveMetrics(this.metrics, sim.now) : undefined,
     });
     this.networkDirty = false;
     this.batchStart = sim.now;

@@ -2,9 +2,12 @@
  * Every user-visible English string. The accessible names here are contracts/ui.md's: outside tests use
  * them exactly. zh.ts must have the same keys (TypeScript enforces it through `Dict`).
  */
+import { batchEn, compareEn } from './compare-en';
 const fmtMs = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
 
 export const en = {
+  compare: compareEn,
+  batch: batchEn,
   appTitle: 'Election Lab',
   tagline: 'Watch distributed nodes elect a leader — then break things.',
   algorithmNames: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' } as Record<string, string>,

@@ -1,9 +1,12 @@
 /** 中文界面文字：与 en.ts 同一组键（类型 `Dict` 保证）。 */
+import { batchZh, compareZh } from './compare-zh';
 import type { Dict } from './en';
 
 const fmtMs = (t: number) => `${Math.round(t).toLocaleString('zh-CN')} 毫秒`;
 
 export const zh: Dict = {
+  compare: compareZh,
+  batch: batchZh,
   appTitle: '选举实验室',
   tagline: '看分布式节点选出领导者——然后动手制造故障。',
   algorithmNames: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' },

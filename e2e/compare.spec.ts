@@ -1,0 +1,142 @@
+/**
+ * Compare mode (issue 7): `?compare=bully,raft,zab` shows three regions on one scenario and one clock.
+ * State is read through `window.__compare` (one SimBridge per pane, `?test=1`).
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+type Bridge = {
+  pane(i: number): Record<string, () => unknown>;
+  times(): number[];
+  playing(): boolean;
+  shared(): unknown[];
+  algorithms(): string[];
+};
+
+async function open(page: Page, q: Record<string, string>) {
+  const search = new URLSearchParams({ test: '1', ...q });
+  await page.goto(`./?${search}`);
+  await page.waitForFunction(() => {
+    const c = (window as unknown as { __compare?: { open(): boolean; pane(i: number): { status(): string } ; algorithms(): string[] } }).__compare;
+    return !!c && c.open() && c.algorithms().every((_, i) => c.pane(i).status() === 'running');
+  });
+}
+
+const paneCall = (page: Page, i: number, fn: string) =>
+  page.evaluate(([i, fn]) => (window as unknown as { __compare: Bridge }).__compare.pane(i as number)[fn as string](), [i, fn] as const);
+const times = (page: Page) => page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.times());
+
+async function leaders(page: Page, n: number): Promise<(number | null)[]> {
+  const out: (number | null)[] = [];
+  for (let i = 0; i < n; i++) out.push((await paneCall(page, i, 'leader')) as number | null);
+  return out;
+}
+
+test('?compare=bully,raft,zab shows three regions, each electing its leader', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, { compare: 'bully,raft,zab', speed: '700', nodes: '5' });
+  for (const name of ['Bully', 'Raft', 'ZAB']) {
+    const region = page.getByRole('region', { name });
+    await expect(region).toBeVisible();
+    await expect(region.locator('[data-node-id]')).toHaveCount(5);
+    await expect(region.getByRole('status')).toContainText(/Leader: Node \d/, { timeout: 20_000 });
+  }
+  expect((await leaders(page, 3)).every((l) => l !== null)).toBe(true);
+  // One clock: the panes show the same time.
+  const ts = await times(page);
+  expect(Math.max(...ts) - Math.min(...ts)).toBeLessThan(1e-6);
+  // Metrics cards and the summary table are filled in.
+  await expect(page.getByRole('region', { name: 'Raft' }).getByLabel('Raft metrics')).toContainText('First leader');
+  await expect(page.getByRole('table')).toContainText('Leader changes');
+  await expect(page).toHaveURL(/compare=bully%2Craft%2Czab|compare=bully,raft,zab/);
+});
+
+test('mid-election screenshot at 1920×1080, and crashing the leader re-elects in all three', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, { compare: 'bully,raft,zab', speed: '60', nodes: '5', seed: '3' });
+  // Freeze while messages are in the air in the Raft pane, then look.
+  await page.waitForFunction(() => {
+    const c = (window as unknown as { __compare: { pane(i: number): { messageCount(): number; viewTime(): number; pause(): void } } }).__compare;
+    const now = c.pane(1).messageCount() >= 3 && c.pane(1).viewTime() > 150;
+    if (now) c.pane(0).pause();
+    return now;
+  }, null, { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screens/compare-mid-election.png' });
+
+  await page.getByRole('button', { name: 'Speed' }).or(page.getByLabel('Speed')).first().selectOption('500');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  for (const name of ['Bully', 'Raft', 'ZAB']) await expect(page.getByRole('region', { name }).getByRole('status')).toContainText(/Leader: Node \d/, { timeout: 20_000 });
+  const before = await leaders(page, 3);
+  await page.getByRole('button', { name: 'Crash leader' }).click();
+  // Each pane loses its own leader and elects another one.
+  for (let i = 0; i < 3; i++) {
+    await expect
+      .poll(async () => (await paneCall(page, i, 'leader')) as number | null, { timeout: 20_000 })
+      .not.toBe(null);
+    await expect
+      .poll(async () => (await paneCall(page, i, 'leader')) as number | null, { timeout: 20_000 })
+      .not.toBe(before[i]);
+  }
+  const shared = await page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.shared());
+  expect(shared).toHaveLength(1);
+  for (let i = 0; i < 3; i++) {
+    const acts = (await paneCall(page, i, 'actions')) as { do: string }[];
+    expect(acts.map((a) => a.do)).toEqual(['crashLeader']);
+  }
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screens/compare-after-crash.png', fullPage: true });
+});
+
+test('stepping moves all panes’ timelines together, forward and back', async ({ page }) => {
+  await open(page, { compare: 'bully,raft,zab', paused: '1', speed: '60' });
+  expect(await times(page)).toEqual([0, 0, 0]);
+  const seen: number[] = [0];
+  for (let k = 0; k < 6; k++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(async () => new Set(await times(page)).size).toBe(1);
+    await expect.poll(async () => (await times(page))[0]).toBeGreaterThan(seen[seen.length - 1]);
+    const ts = await times(page);
+    seen.push(ts[0]);
+    // The timeline slider shows the shared time.
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuenow', String(Math.round(ts[0])));
+  }
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect.poll(async () => (await times(page))[0]).toBeLessThan(seen[seen.length - 1]);
+  const back = await times(page);
+  expect(new Set(back).size).toBe(1);
+  expect(back[0]).toBeGreaterThanOrEqual(seen[seen.length - 2]);
+  // The keyboard drives the same clock.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await times(page))[0]).toBeGreaterThan(back[0]);
+  expect(new Set(await times(page)).size).toBe(1);
+});
+
+test('a click on a node acts in every pane; "This pane only" acts in one', async ({ page }) => {
+  await open(page, { compare: 'bully,raft', speed: '700' });
+  await expect(page.getByRole('region', { name: /^(Bully|Raft|ZAB)$/ })).toHaveCount(2);
+  const bully = page.getByRole('region', { name: 'Bully' });
+  await bully.locator('[data-node-id="2"] .node-shape').click();
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  for (const name of ['Bully', 'Raft']) await expect(page.getByRole('region', { name }).locator('[data-node-id="2"]')).toHaveAttribute('data-alive', 'false');
+  const raft = page.getByRole('region', { name: 'Raft' });
+  await raft.locator('[data-node-id="3"] .node-shape').click();
+  await page.getByRole('menuitemcheckbox', { name: 'This pane only' }).click();
+  await page.getByRole('menuitem', { name: 'Crash' }).click();
+  await expect(raft.locator('[data-node-id="3"]')).toHaveAttribute('data-alive', 'false');
+  await expect(bully.locator('[data-node-id="3"]')).toHaveAttribute('data-alive', 'true');
+  expect(((await paneCall(page, 0, 'actions')) as unknown[]).length).toBe(1);
+  expect(((await paneCall(page, 1, 'actions')) as unknown[]).length).toBe(2);
+});
+
+test('the switch opens and closes compare mode', async ({ page }) => {
+  await page.goto('./?test=1&speed=700');
+  await page.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'ZAB' })).toBeVisible();
+  await expect(page).toHaveURL(/compare=/);
+  await page.getByRole('button', { name: 'Single view' }).click();
+  await expect(page.getByRole('region', { name: /^(Bully|Raft|ZAB)$/ })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/compare=/);
+});

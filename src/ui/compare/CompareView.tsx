@@ -1,0 +1,228 @@
+/**
+ * Compare mode's page: two or three panes (regions named after their algorithm), one clock, a summary table.
+ * `CompareGate` shows it while a compare session is open (src/store/compare-session.ts), else its children.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { ALGORITHM_NAMES, type AlgorithmName, type Scenario } from '../../engine/core/types';
+import { closeCompare, compareStore, openCompare, scenarioOfConfig, type CompareSession } from '../../store/compare-session';
+import type { PaneController } from '../../store/pane-controller';
+import { MAX_NODES, MAX_SEED } from '../../store/url-params';
+import { ExperimentsButton } from '../batch/ExperimentsDialog';
+import { PaneContext, useController } from '../context';
+import { SPEED_PRESETS, Timeline } from '../Controls';
+import { Notices } from '../Notices';
+import { Ring } from '../Ring';
+import { StatusLine } from '../StatusLine';
+import { useKeyboard } from '../useKeyboard';
+import { usePane } from '../usePane';
+import { useT } from '../useT';
+import { MetricsCard } from './MetricsCard';
+import { SummaryTable } from './SummaryTable';
+import './compare.css';
+
+const selectSession = (s: { session: CompareSession | null }) => s.session;
+
+/** The top bar's switch (single view ⇄ compare) and the Experiments button. */
+export function ModeButtons() {
+  const t = useT();
+  const session = useStore(compareStore, selectSession);
+  const c = useController();
+  return (
+    <div className="mode-buttons">
+      {session ? (
+        <button type="button" onClick={() => closeCompare()} aria-pressed={true}>
+          {t.compare.switchOff}
+        </button>
+      ) : (
+        <button
+          type="button"
+          title={t.compare.switchOnTitle}
+          aria-pressed={false}
+          onClick={() => {
+            c.pause();
+            const s = c.store.getState();
+            openCompare(ALGORITHM_NAMES.slice(), scenarioOfConfig(s.config), { speed: s.speed, playing: true });
+          }}
+        >
+          {t.compare.switchOn}
+        </button>
+      )}
+      <ExperimentsButton />
+    </div>
+  );
+}
+
+export function CompareGate({ children }: { children: ReactNode }) {
+  const session = useStore(compareStore, selectSession);
+  // The address bar names the panes, so a reload or a copied link reopens compare mode.
+  useEffect(() => {
+    const q = new URLSearchParams(window.location.search);
+    const want = session ? session.algorithms.join(',') : null;
+    if (q.get('compare') === want) return;
+    if (want) q.set('compare', want);
+    else q.delete('compare');
+    const s = q.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${s ? `?${s}` : ''}${window.location.hash}`);
+  }, [session]);
+  return session ? <CompareShell key={session.id} session={session} /> : <>{children}</>;
+}
+
+function ComparePane({ controller, algorithm }: { controller: PaneController; algorithm: AlgorithmName }) {
+  return (
+    <PaneContext.Provider value={controller}>
+      <PaneBody algorithm={algorithm} />
+    </PaneContext.Provider>
+  );
+}
+
+function PaneBody({ algorithm }: { algorithm: AlgorithmName }) {
+  const t = useT();
+  const name = t.algorithmNames[algorithm];
+  const status = usePane((s) => s.status);
+  return (
+    <section className="cmp-pane" role="region" aria-label={name} data-algorithm={algorithm}>
+      <h2 className="cmp-name">{name}</h2>
+      <StatusLine />
+      <div className="cmp-ring">
+        <Ring />
+        {status !== 'running' && <div className="overlay-msg">{status === 'starting' ? t.working : t.recovering}</div>}
+      </div>
+      <MetricsCard algorithmLabel={name} />
+    </section>
+  );
+}
+
+function NumberInput({ id, label, value, min, max, onCommit }: { id: string; label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= min && n <= max) {
+      if (n !== value) onCommit(n);
+    } else setText(String(value));
+  };
+  return (
+    <label className="field" htmlFor={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          e.stopPropagation();
+        }}
+      />
+    </label>
+  );
+}
+
+function CompareControls({ session }: { session: CompareSession }) {
+  const t = useT();
+  const tc = t.compare;
+  const clock = session.clock;
+  const playing = useStore(clock.store, (s) => s.playing);
+  const speed = useStore(clock.store, (s) => s.speed);
+  const sc = session.scenario;
+  const reopen = (patch: Partial<Scenario>, algorithms: AlgorithmName[] = session.algorithms) => {
+    const next = { ...sc, ...patch };
+    // A script that names nodes the new cluster does not have cannot be kept.
+    next.events = next.events.filter((e) => !('node' in e) || (e as { node: number }).node <= next.nodes + next.observers);
+    openCompare(algorithms, next, { speed, playing });
+  };
+  const toggle = (a: AlgorithmName) => {
+    const has = session.algorithms.includes(a);
+    const next = has ? session.algorithms.filter((x) => x !== a) : ALGORITHM_NAMES.filter((x) => x === a || session.algorithms.includes(x));
+    if (next.length >= 2) reopen({}, next);
+  };
+  const presets = SPEED_PRESETS.includes(speed) ? SPEED_PRESETS : [...SPEED_PRESETS, speed].sort((a, b) => a - b);
+  return (
+    <div className="controls cmp-controls" role="toolbar" aria-label={tc.toolbar}>
+      <fieldset className="cmp-algs">
+        <legend>{tc.panes}</legend>
+        {ALGORITHM_NAMES.map((a) => (
+          <label key={a} className="check">
+            <input
+              type="checkbox"
+              checked={session.algorithms.includes(a)}
+              disabled={session.algorithms.includes(a) && session.algorithms.length <= 2}
+              onChange={() => toggle(a)}
+              onKeyDown={(e) => e.stopPropagation()}
+            />
+            {t.algorithmNames[a]}
+          </label>
+        ))}
+      </fieldset>
+      <NumberInput id="cmp-nodes" label={t.nodes} value={sc.nodes} min={1} max={MAX_NODES} onCommit={(nodes) => reopen({ nodes })} />
+      <NumberInput id="cmp-seed" label={t.seed} value={sc.seed} min={0} max={MAX_SEED} onCommit={(seed) => reopen({ seed })} />
+      <div className="buttons">
+        <button type="button" className="primary play" onClick={() => clock.togglePlay()} aria-keyshortcuts="Space" aria-label={playing ? t.pause : t.play}>
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
+        </button>
+        <button type="button" onClick={() => clock.stepBack()} aria-label={t.stepBack} title={t.stepBack} aria-keyshortcuts="ArrowLeft">
+          <span aria-hidden="true">◀</span> {t.stepShort}
+        </button>
+        <button type="button" onClick={() => clock.stepForward()} aria-label={t.stepForward} title={t.stepForward} aria-keyshortcuts="ArrowRight">
+          {t.stepShort} <span aria-hidden="true">▶</span>
+        </button>
+        <button type="button" onClick={() => clock.reset()} aria-label={t.reset}>
+          <span aria-hidden="true">↺</span> {t.reset}
+        </button>
+        <button type="button" className="cut" onClick={() => clock.act({ do: 'crashLeader' })} title={tc.crashLeaderTitle}>
+          {tc.crashLeader}
+        </button>
+      </div>
+      <label className="field">
+        <span>{t.speed}</span>
+        <select aria-label={t.speed} value={speed} onChange={(e) => clock.setSpeed(Number(e.target.value))} onKeyDown={(e) => e.stopPropagation()}>
+          {presets.map((v) => (
+            <option key={v} value={v}>
+              {t.speedPresets[v] ?? t.speedCustom(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function CompareShell({ session }: { session: CompareSession }) {
+  const t = useT();
+  const first = session.panes[0];
+  useKeyboard(first);
+  const script = session.scenario.events.length;
+  return (
+    <div className="app compare-mode">
+      <PaneContext.Provider value={first}>
+        <header className="top">
+          <h1>{t.appTitle}</h1>
+          <CompareControls session={session} />
+          <ModeButtons />
+        </header>
+        <Notices />
+      </PaneContext.Provider>
+      <main className="cmp-stage">
+        <div className="cmp-panes" style={{ gridTemplateColumns: `repeat(${session.panes.length}, minmax(0, 1fr))` }}>
+          {session.panes.map((c, i) => (
+            <ComparePane key={session.algorithms[i]} controller={c} algorithm={session.algorithms[i]} />
+          ))}
+        </div>
+        <PaneContext.Provider value={first}>
+          <div className="cmp-timeline">
+            <Timeline />
+            <p className="keys-help">
+              {t.keysHelp} · {t.compare.paneOnlyHint}
+              {script > 0 ? ` · ${t.compare.sharedScript(script)}` : ''}
+            </p>
+          </div>
+        </PaneContext.Provider>
+        <SummaryTable panes={session.panes} />
+      </main>
+    </div>
+  );
+}
