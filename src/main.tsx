@@ -10,14 +10,16 @@ import { configureCompare, openCompare, parseCompare, scenarioOfConfig } from '.
 import { PaneController } from './store/pane-controller';
 import { LessonSession } from './store/lesson-session';
 import { createTeachStore } from './store/teach-store';
+import { decodeScenarioParam, parseAt } from './store/share-link';
 import { installTestBridge } from './store/test-bridge';
 import { parseFlag, paramsToSearch, parseParams } from './store/url-params';
 import { App } from './ui/App';
+import { DICTS } from './ui/i18n';
 import { defaultTransport } from './worker/transport';
 import './ui/styles.css';
 import './ui/teach.css';
 
-const { params, problems } = parseParams(window.location.search);
+const { params, problems } = parseParams(window.location.search, typeof navigator !== 'undefined' ? navigator.language : undefined);
 const app = createAppStore({ lang: params.lang, theme: params.theme, problems });
 const controller = new PaneController(
   {
@@ -51,6 +53,15 @@ controller.store.subscribe((s, prev) => {
 });
 
 if (params.test) installTestBridge(controller, window as unknown as Record<string, unknown>);
+
+// Replay (issue 6): `scenario` holds a whole run (setup + action log, lz-string); `at` opens it paused there.
+if (params.later.scenario !== undefined) {
+  const text = decodeScenarioParam(params.later.scenario);
+  const at = parseAt(new URLSearchParams(window.location.search).get('at'));
+  const words = DICTS[app.getState().lang].replay;
+  if (text === null) controller.refuseLoad(words.linkSource, words.badLink);
+  else controller.loadText(text, words.linkSource, { time: at ?? 0, playing: at === null && !params.paused });
+}
 
 // Compare mode (issue 7): `compare=bully,raft,zab` opens side-by-side panes on this setup, one clock.
 configureCompare({ transport: defaultTransport });

@@ -8,6 +8,7 @@
  */
 import type { Action, AlgorithmName, NodeId, Scenario, TimedAction, TraceEvent } from '../engine/core/types';
 import type { PaneMetrics } from '../view/metrics/folder';
+import type { Narration } from '../view/narration/types';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -64,6 +65,22 @@ export interface RunStats {
   steps: number;
 }
 
+/** A timeline marker (replay, issue 6): something worth jumping to, found in the trace by the worker. */
+export type MarkerKind = 'election' | 'leader' | 'noLeader' | 'term' | 'fault' | 'alert';
+export interface Marker {
+  t: number;
+  /** Position of the trace event in the run (markers after a fork point are replaced). */
+  index: number;
+  kind: MarkerKind;
+  node: NodeId | null;
+  /** term: the new highest term / epoch; alert: 1 for a `violation` (0 or absent: an `anomaly`). */
+  value?: number;
+  /** fault: the action (`do`); alert: the invariant or anomaly kind. */
+  label?: string;
+}
+
+export type { Narration };
+
 // ---- page → worker ---------------------------------------------------------------------------------
 
 export type ToWorker =
@@ -85,8 +102,15 @@ export type ToWorker =
   | { type: 'act'; v: number; run: number; action: TimedAction }
   /** Run to the time of the next queued event. */
   | { type: 'step'; v: number; run: number }
-  /** Go back to the previous instant at which something happened (the worker remembers event times). */
-  | { type: 'stepBack'; v: number; run: number; log: TimedAction[] }
+  /**
+   * Go back to the previous instant at which something happened (the worker remembers event times);
+   * `from`: the displayed time (default: the worker's), so a step back undoes the step that is on screen.
+   */
+  | { type: 'stepBack'; v: number; run: number; log: TimedAction[]; from?: number }
+  /** Replay: validate a scenario file's text (the page has no engine); answered with `parsed`. */
+  | { type: 'parse'; v: number; run: number; text: string }
+  /** Replay: the trace from 0 to `to` as `sim --format jsonl --until to` prints it; answered with `trace`. */
+  | { type: 'exportTrace'; v: number; run: number; to: number }
   /** Go to any earlier or later virtual time; `log` is the page's log (it may have been cut after `to`). */
   | { type: 'seek'; v: number; run: number; to: number; log: TimedAction[] }
   /** Ask for a node's full state in every batch (null: stop). */
@@ -126,6 +150,10 @@ export type FromWorker =
       lastAt?: number;
       /** Live metrics as of `now` (only when `init.metrics` asked for them). */
       metrics?: PaneMetrics;
+      /** Replay: the narration of the last events up to `now` (a bounded tail). */
+      lines?: Narration[];
+      /** Replay: every timeline marker of the run so far, beyond `now` too (up to the furthest point reached). */
+      markers?: Marker[];
     }
   /** What happened since the last batch or snapshot, up to `now`. */
   | {
@@ -152,7 +180,17 @@ export type FromWorker =
       lastAt?: number;
       /** Live metrics as of `now`, when events came since the last ones (only when `init.metrics` asked). */
       metrics?: PaneMetrics;
+      /** Replay: narration lines of this batch's events (a bounded tail when there are very many). */
+      lines?: Narration[];
+      /** Replay: new timeline markers; with `markersFrom`, markers of index ≥ it were cut by a fork first. */
+      markers?: Marker[];
+      markersFrom?: number;
     }
+  /** Answer to `parse`: the validated scenario, or the first bad field and why. */
+  | { type: 'parsed'; v: number; run: number; ok: true; scenario: Scenario }
+  | { type: 'parsed'; v: number; run: number; ok: false; path: string; reason: string }
+  /** Answer to `exportTrace`: JSONL, one event a line, ending with the `end` event at `to`. */
+  | { type: 'trace'; v: number; run: number; to: number; jsonl: string; hash: string }
   /** The scenario or an action was refused; the run goes on without it. */
   | { type: 'rejected'; v: number; run: number; path: string; reason: string }
   /** The engine threw: the page starts a new worker and replays its action log. */

@@ -9,7 +9,7 @@
  * started and the log is replayed to the displayed time.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Action, NodeId, TimedAction } from '../engine/core/types';
+import type { Action, NodeId, Scenario, TimedAction } from '../engine/core/types';
 import { PROTOCOL_VERSION, type AlgorithmInfo, type FromWorker, type ToWorker } from '../protocol';
 import type { Transport, TransportFactory } from '../worker/transport';
 import type { ClockLink } from './clock-group';
@@ -31,7 +31,28 @@ export interface ControllerDeps {
 
 export type PaneStore = StoreApi<PaneState>;
 type FrameListener = (time: number) => void;
-type Pending = 'init' | 'advance' | 'act' | 'step' | 'seek' | 'inspect' | 'crash';
+type Pending = 'init' | 'advance' | 'act' | 'step' | 'seek' | 'inspect' | 'crash' | 'parse' | 'export';
+type Batch = Extract<FromWorker, { type: 'batch' }>;
+
+/** Replay: the exported trace (`sim --format jsonl --until to`) and the FNV-1a hash of its lines before `end`. */
+export interface ExportedTrace {
+  to: number;
+  jsonl: string;
+  hash: string;
+}
+
+/** Replay: a scenario file's setup as the pane's run config (its `events` become the action log). */
+export function configOfScenario(sc: Scenario, fallback: RunConfig): RunConfig {
+  return {
+    algorithm: sc.algorithm ?? fallback.algorithm,
+    nodes: sc.nodes,
+    observers: sc.observers,
+    seed: sc.seed,
+    latency: { ...sc.network.latency },
+    dropRate: sc.network.dropRate,
+    options: { ...sc.options },
+  };
+}
 
 const defaultRaf = (cb: (t: number) => void): unknown =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(() => cb(Date.now()), 16);
@@ -69,6 +90,13 @@ export class PaneController {
   private lastPrune = 0;
   /** A lesson's next pause point: playing stops when the displayed time reaches it (then `onStop` runs). */
   private stopAt: { t: number; onStop: () => void } | null = null;
+  /** Replay: a step's answer held back while the picture glides to its time (then it is applied). */
+  private stepAnim: { from: number; to: number; start: number | null; dur: number; batch: Batch } | null = null;
+  /** Replay: a scenario text waiting for the worker to validate it, and what to do with it. */
+  private loadRequest: { text: string; source: string; time?: number; playing?: boolean } | null = null;
+  private exports: ((t: ExportedTrace) => void)[] = [];
+  /** Replay: called with (source, detail) when a loaded scenario is refused (the run on screen stays). */
+  onLoadResult: ((r: { ok: true; source: string; actions: number } | { ok: false; source: string; detail: string }) => void) | null = null;
 
   constructor(config: RunConfig, opts: { speed: number; playing: boolean }, deps: ControllerDeps) {
     this.deps = {
@@ -126,6 +154,7 @@ export class PaneController {
 
   play(): void {
     if (this.led) return this.led.play();
+    this.finishStep();
     if (this.store.getState().playing) return;
     this.autoPaused = false;
     this.lastWall = null;
@@ -153,23 +182,40 @@ export class PaneController {
     this.store.setState({ speed });
   }
 
-  /** One event forward: the engine runs to its next queued event and the display jumps there. */
+  /**
+   * One event forward: the engine runs to the next instant at which the trace says something (a delivery, a
+   * timer firing, a fault, with their consequences); the picture glides there and then shows what happened.
+   */
   stepForward(): void {
     if (this.led) return this.led.stepForward();
+    this.finishStep();
     this.pause();
     this.post({ type: 'step', v: PROTOCOL_VERSION, run: this.runId }, 'step');
   }
 
-  /** Back to the previous instant at which something happened. */
+  /** Back to the previous instant at which something happened: the exact inverse of the step on screen. */
   stepBack(): void {
     if (this.led) return this.led.stepBack();
+    this.finishStep();
     this.pause();
-    this.post({ type: 'stepBack', v: PROTOCOL_VERSION, run: this.runId, log: this.store.getState().actions }, 'seek');
+    this.post({ type: 'stepBack', v: PROTOCOL_VERSION, run: this.runId, log: this.store.getState().actions, from: this.viewTime }, 'seek');
+  }
+
+  /** Pauses at the previous (-1) or next (+1) timeline marker (election, leader change, fault, alert…). */
+  seekMarker(dir: 1 | -1): void {
+    this.finishStep();
+    const s = this.store.getState();
+    const now = this.viewTime;
+    const m = dir > 0 ? s.markers.find((k) => k.t > now + 0.5) : [...s.markers].reverse().find((k) => k.t < now - 0.5);
+    if (!m) return;
+    this.pause();
+    this.seek(m.t);
   }
 
   /** Shows the run at virtual time `t` (between 0 and the furthest time reached). */
   seek(t: number): void {
     if (this.led) return this.led.seek(t);
+    this.finishStep();
     const s = this.store.getState();
     const to = Math.max(0, Math.min(t, s.horizon));
     this.viewTime = to;
@@ -180,6 +226,7 @@ export class PaneController {
   /** Applies a user action at the displayed time and records it in the action log. */
   act(action: Action): void {
     if (this.led) return this.led.act(action);
+    this.finishStep();
     const s = this.store.getState();
     const at = this.viewTime;
     // Acting in the past (after a seek back) starts a new future: the old one's actions no longer apply.
@@ -205,6 +252,7 @@ export class PaneController {
 
   /** Starts the run over, optionally with a new setup; the action log starts empty. */
   reset(config?: RunConfig): void {
+    this.stepAnim = null;
     const s = this.store.getState();
     const next = initialPane(config ?? s.config, s.speed, s.playing);
     next.run = s.run + 1;
@@ -213,6 +261,54 @@ export class PaneController {
     this.lastWall = null;
     this.store.setState(next, true);
     this.sendInit();
+  }
+
+  /**
+   * Replay: starts a saved run — a setup and its action log — optionally at time `time` (paused there, as a
+   * shared link opened "at the moment shown" does).
+   */
+  load(config: RunConfig, actions: TimedAction[], opts: { time?: number; playing?: boolean } = {}): void {
+    this.stepAnim = null;
+    const s = this.store.getState();
+    const next = initialPane(config, s.speed, opts.playing ?? s.playing);
+    next.run = s.run + 1;
+    next.recoveries = s.recoveries;
+    next.actions = actions.map((a) => ({ ...a }));
+    this.viewTime = Math.max(0, opts.time ?? 0);
+    this.lastWall = null;
+    this.store.setState(next, true);
+    this.sendInit();
+  }
+
+  /**
+   * Replay: loads a scenario file's text (a file, a dropped file or a link). The worker validates it; a bad
+   * one is refused with the field and why (`onLoadResult`, and a notice), and the run on screen stays.
+   */
+  loadText(text: string, source: string, opts: { time?: number; playing?: boolean } = {}): void {
+    this.loadRequest = { text, source, ...opts };
+    if (this.ready) this.post({ type: 'parse', v: PROTOCOL_VERSION, run: this.runId, text }, 'parse');
+  }
+
+  /** Replay: refuses a load the page itself could not read (a damaged link), as a worker refusal would be. */
+  refuseLoad(source: string, detail: string): void {
+    this.store.setState({ notice: { key: 'loadRefused', detail: `${source}: ${detail}` } });
+    this.onLoadResult?.({ ok: false, source, detail });
+  }
+
+  /** Replay: the run as a scenario file (contracts/scenario.md): the setup, with the action log as `events`. */
+  scenarioFile(): Scenario {
+    const s = this.store.getState();
+    const base = scenarioOf(s.config);
+    const events = [...base.events, ...s.actions.map((a) => ({ ...a }))].sort((a, b) => a.at - b.at);
+    return { ...base, algorithm: s.config.algorithm, events };
+  }
+
+  /** Replay: the trace from 0 to the displayed time, as `sim --format jsonl --until <time>` prints it. */
+  exportTrace(): Promise<ExportedTrace> {
+    return new Promise((resolve) => {
+      this.exports.push(resolve);
+      this.post({ type: 'exportTrace', v: PROTOCOL_VERSION, run: this.runId, to: this.viewTime }, 'export');
+    });
   }
 
   /** Test hook: the engine throws inside the worker. */
@@ -299,7 +395,8 @@ export class PaneController {
       this.ready = true;
       this.algorithms = m.algorithms;
       this.onAlgorithms?.(m.algorithms);
-      this.sendInit();
+      if (this.loadRequest) this.post({ type: 'parse', v: PROTOCOL_VERSION, run: this.runId, text: this.loadRequest.text }, 'parse');
+      else this.sendInit();
       return;
     }
     const kind = this.pending.shift();
@@ -308,7 +405,15 @@ export class PaneController {
       this.recover(m.message);
       return;
     }
+    if (m.type === 'parsed') {
+      this.onParsed(m);
+      return;
+    }
     if (m.run !== this.runId) return;
+    if (m.type === 'trace') {
+      this.exports.shift()?.({ to: m.to, jsonl: m.jsonl, hash: m.hash });
+      return;
+    }
     const s = this.store.getState();
     switch (m.type) {
       case 'snapshot': {
@@ -318,6 +423,13 @@ export class PaneController {
       }
       case 'batch': {
         this.failuresInARow = 0;
+        if (kind === 'step' && m.now > this.viewTime && !this.stepAnim) {
+          // Step mode: glide the picture to the event's time (the message travels and arrives), then show it.
+          const gap = m.now - this.viewTime;
+          const dur = Math.min(320, Math.max(120, (gap * 1000) / Math.max(1, s.speed)));
+          this.stepAnim = { from: this.viewTime, to: m.now, start: null, dur, batch: m };
+          break;
+        }
         if (kind === 'step') this.viewTime = m.now;
         let next = applyBatch(s, m);
         if (kind === 'step') next = { ...next, time: m.now };
@@ -344,6 +456,7 @@ export class PaneController {
     if (this.disposed) return;
     this.failuresInARow++;
     const s = this.store.getState();
+    this.stepAnim = null;
     this.transport?.terminate();
     this.transport = null;
     this.store.setState({
@@ -357,6 +470,32 @@ export class PaneController {
       return;
     }
     this.connect();
+  }
+
+  /** Ends a step's glide at once: its answer is applied and the picture stands at the event's time. */
+  private finishStep(): void {
+    const a = this.stepAnim;
+    if (!a) return;
+    this.stepAnim = null;
+    this.viewTime = a.to;
+    this.store.setState({ ...applyBatch(this.store.getState(), a.batch), time: a.to });
+    this.requestFrame();
+  }
+
+  private onParsed(m: Extract<FromWorker, { type: 'parsed' }>): void {
+    const req = this.loadRequest;
+    this.loadRequest = null;
+    if (!req) return;
+    if (m.ok) {
+      const s = this.store.getState();
+      this.load(configOfScenario(m.scenario, s.config), m.scenario.events, { time: req.time, playing: req.playing });
+      this.onLoadResult?.({ ok: true, source: req.source, actions: m.scenario.events.length });
+      return;
+    }
+    const detail = m.path ? `${m.path}: ${m.reason}` : m.reason;
+    this.refuseLoad(req.source, detail);
+    // Nothing was on screen yet (a bad link at start): show the run the other parameters describe.
+    if (this.store.getState().status === 'starting') this.sendInit();
   }
 
   private checkWatchdog(): void {
@@ -392,6 +531,17 @@ export class PaneController {
       }
     } else {
       this.lastWall = null;
+      const a = this.stepAnim;
+      if (a) {
+        if (a.start === null) a.start = wall;
+        const p = Math.min(1, (wall - a.start) / a.dur);
+        const eased = p < 0.5 ? 2 * p * p : 1 - (-2 * p + 2) ** 2 / 2;
+        this.viewTime = a.from + (a.to - a.from) * eased;
+        if (p >= 1) {
+          this.finishStep();
+          return;
+        }
+      }
     }
     let next = s;
     if (next.time !== this.viewTime) next = { ...next, time: this.viewTime };
@@ -401,7 +551,7 @@ export class PaneController {
     }
     if (next !== s) this.store.setState(next, true);
     for (const fn of this.listeners) fn(this.viewTime);
-    if (s.playing) this.requestFrame();
+    if (s.playing || this.stepAnim) this.requestFrame();
   };
 
   private onVisibility = (): void => {

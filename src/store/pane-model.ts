@@ -3,7 +3,7 @@
  * React, no zustand: the store (pane-store.ts) holds this object and the controller calls these folds.
  */
 import type { AlgorithmName, NodeId, TimedAction, TraceEvent } from '../engine/core/types';
-import type { FromWorker, InspectedNode, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
+import type { FromWorker, InspectedNode, Marker, Narration, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
 import { isQuietKind } from '../view/kinds';
 import type { PaneMetrics } from '../view/metrics/folder';
 
@@ -67,6 +67,10 @@ export interface PaneState {
   /** Live metrics (compare mode only; null otherwise or until the worker sent them). */
   metrics: PaneMetrics | null;
   log: LogEntry[];
+  /** Replay: plain-language lines of the run up to the engine's time (a bounded tail), in both languages. */
+  lines: Narration[];
+  /** Replay: the timeline's markers up to the furthest point reached. */
+  markers: Marker[];
   /** The user's actions, stamped with the virtual time they apply at: the replay file. */
   actions: TimedAction[];
   violations: Extract<TraceEvent, { type: 'violation' }>[];
@@ -79,7 +83,7 @@ export interface PaneState {
   /** How many times the worker died and was replaced. */
   recoveries: number;
   /** A plain-words notice for the user (worker restarted, action refused); null when none. */
-  notice: { key: 'workerRestarted' | 'actionRefused' | 'scenarioRefused'; detail: string } | null;
+  notice: { key: 'workerRestarted' | 'actionRefused' | 'scenarioRefused' | 'loadRefused'; detail: string } | null;
 }
 
 export const LOG_LIMIT = 80;
@@ -111,6 +115,8 @@ export function initialPane(config: RunConfig, speed: number, playing: boolean):
     lastAt: null,
     metrics: null,
     log: [],
+    lines: [],
+    markers: [],
     actions: [],
     violations: [],
     anomalies: [],
@@ -147,6 +153,25 @@ function appendLog(log: LogEntry[], events: TraceEvent[]): LogEntry[] {
   if (add.length === 0) return log;
   const next = log.concat(add.slice(-LOG_LIMIT).map((event) => ({ id: nextLogId++, event })));
   return next.length > LOG_LIMIT ? next.slice(next.length - LOG_LIMIT) : next;
+}
+
+/** Narration lines the page keeps (the event log shows a filtered tail of them). */
+export const LINES_LIMIT = 1500;
+
+function appendLines(lines: Narration[], add: Narration[] | undefined): Narration[] {
+  if (!add || add.length === 0) return lines;
+  const next = lines.concat(add);
+  if (next.length <= LINES_LIMIT) return next;
+  // Over the limit: routine lines (heartbeats, deliveries) go first, so the telling ones reach further back.
+  let excess = next.length - LINES_LIMIT;
+  const kept = next.filter((l, i) => {
+    if (excess > 0 && l.importance === 0 && i < next.length - add.length) {
+      excess--;
+      return false;
+    }
+    return true;
+  });
+  return excess > 0 ? kept.slice(excess) : kept;
 }
 
 function groupTimers(timers: TimerView[]): Record<NodeId, TimerView[]> {
@@ -213,6 +238,8 @@ export function applySnapshot(s: PaneState, m: Snapshot): PaneState {
     lastAt: m.lastAt ?? null,
     metrics: m.metrics ?? null,
     log: appendLog([], m.recent),
+    lines: m.lines ?? [],
+    markers: m.markers ?? s.markers,
     violations: s.violations.filter((v) => v.t <= m.now),
     anomalies: s.anomalies.filter((v) => v.t <= m.now),
     stats: m.stats,
@@ -286,6 +313,8 @@ export function applyBatch(s: PaneState, m: Batch): PaneState {
     lastAt: m.lastAt ?? s.lastAt,
     metrics: m.metrics ?? s.metrics,
     log: appendLog(s.log, m.events),
+    lines: appendLines(s.lines, m.lines),
+    markers: m.markers ? (m.markersFrom !== undefined ? s.markers.filter((k) => k.index < m.markersFrom!) : s.markers).concat(m.markers) : s.markers,
     stats: m.stats,
     traceHash: m.traceHash,
     inspected: m.inspected,

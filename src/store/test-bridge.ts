@@ -24,6 +24,11 @@ export interface SimBridge {
   violations(): unknown[];
   recoveries(): number;
   transport(): string | null;
+  /** Replay: timeline markers, narration lines (both languages), the run as a scenario file, its trace. */
+  markers(): unknown[];
+  narration(): { t: number; en: string; zh: string; category: string }[];
+  scenario(): unknown;
+  exportTrace(): Promise<{ to: number; jsonl: string; hash: string }>;
   /** Test hooks: freeze the picture at once (screenshots), the worker throws, or disappears without a word. */
   pause(): void;
   crashWorker(): void;
@@ -49,6 +54,10 @@ export function installTestBridge(c: PaneController, target: Record<string, unkn
     violations: () => structuredClone(s().violations),
     recoveries: () => s().recoveries,
     transport: () => c.transportKind,
+    markers: () => structuredClone(s().markers),
+    narration: () => s().lines.map((l) => ({ t: l.t, en: l.text.en, zh: l.text.zh, category: l.category })),
+    scenario: () => c.scenarioFile(),
+    exportTrace: () => c.exportTrace(),
     pause: () => c.pause(),
     crashWorker: () => c.crashWorker(),
     killWorker: () => c.killWorker(),

@@ -59,9 +59,11 @@ function intIn(v: string, min: number, max: number): number | null {
   return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
 }
 
-export function parseParams(search: string): { params: StartParams; problems: ParamProblem[] } {
+/** `navigatorLang` (the browser's language, e.g. "zh-CN") picks the language when `lang` is not given. */
+export function parseParams(search: string, navigatorLang?: string): { params: StartParams; problems: ParamProblem[] } {
   const q = new URLSearchParams(search);
   const p: StartParams = { ...DEFAULTS, later: {} };
+  if (navigatorLang && /^zh\b/i.test(navigatorLang)) p.lang = 'zh';
   const problems: ParamProblem[] = [];
   const get = (k: string) => q.get(k);
 

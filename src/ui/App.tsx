@@ -14,9 +14,11 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { MessageDetails } from './MessageDetails';
 import { NetworkPanel } from './NetworkPanel';
 import { Notices } from './Notices';
+import { ReplayBar } from './ReplayBar';
 import { Ring } from './Ring';
 import { StatusLine } from './StatusLine';
 import { EmbedBar, TeachBar } from './TeachBar';
+import { RingAlert } from './Timeline';
 import { TimingPanel } from './TimingPanel';
 import { useApp } from './useApp';
 import { useKeyboard } from './useKeyboard';
@@ -53,6 +55,7 @@ function Shell({ controller }: { controller: PaneController }) {
           </h1>
           <Controls />
           <ModeButtons />
+          <ReplayBar />
           <TeachBar />
         </header>
       )}
@@ -61,6 +64,7 @@ function Shell({ controller }: { controller: PaneController }) {
         <div className="ring-col">
           <StatusLine />
           <Ring />
+          <RingAlert />
           {status !== 'running' && <div className="overlay-msg">{status === 'starting' ? t.working : t.recovering}</div>}
           <Timeline />
           <p className="keys-help">{t.keysHelp}</p>

@@ -2,7 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
 import { MAX_NODES, MAX_SEED } from '../store/url-params';
 import { useController } from './context';
-import { selectConfig, selectHorizon, selectPlaying, selectSpeed, selectTime } from './selectors';
+import { selectConfig, selectPlaying, selectSpeed } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { useT } from './useT';
@@ -105,30 +105,5 @@ export function Controls() {
   );
 }
 
-/** The timeline: the displayed virtual time, draggable back to any earlier point of this run. */
-export function Timeline() {
-  const t = useT();
-  const c = useController();
-  const time = usePane(selectTime);
-  const horizon = usePane(selectHorizon);
-  const max = Math.max(horizon, time, 1);
-  return (
-    <div className="timeline">
-      <input
-        type="range"
-        aria-label={t.timeline}
-        min={0}
-        max={Math.ceil(max)}
-        step={1}
-        value={Math.round(time)}
-        aria-valuenow={Math.round(time)}
-        aria-valuetext={t.time(time)}
-        onChange={(e) => c.seek(Number(e.target.value))}
-        onKeyDown={(e) => e.stopPropagation()}
-      />
-      <span className="clock">
-        {t.time(time)}
-      </span>
-    </div>
-  );
-}
+/** The timeline lives in its own file (replay, issue 6); re-exported here for the shell. */
+export { Timeline } from './Timeline';

@@ -1,11 +1,25 @@
+/**
+ * The event log (issue 6): the run told in plain language, English or Chinese (the worker's Narrator writes
+ * both), newest first, up to the moment on screen. Filter by node and by kind; heartbeats and deliveries are
+ * hidden unless asked for. Clicking a line shows the run at that moment. Where the textbook simplifies a
+ * protocol, the line carries a "what really happens" note.
+ */
+import { memo, useMemo, useState } from 'react';
 import type { TraceEvent } from '../engine/core/types';
+import type { PaneState } from '../store/pane-model';
+import { NARRATION_CATEGORIES, filterNarrations, type NarrationCategory } from '../view/narration';
+import type { Narration } from '../protocol';
 import type { Dict } from './i18n';
+import { useController } from './context';
 import { kindStyle } from '../view/kinds';
 import { ROLE_STYLES } from '../view/roles';
-import { selectAlgorithm, selectLog } from './selectors';
+import { selectObservers, selectTime, selectVoters } from './selectors';
+import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { useT } from './useT';
+import './replay.css';
 
+/** A short one-line description of a raw trace event (kept for other views that list events). */
 export function describe(t: Dict, e: TraceEvent, algorithm: string): string {
   switch (e.type) {
     case 'send':
@@ -33,20 +47,77 @@ export function describe(t: Dict, e: TraceEvent, algorithm: string): string {
   }
 }
 
-/** Narration: the recent events worth reading (heartbeats and arrivals left out), newest first. */
+const selectLines = (s: PaneState) => s.lines;
+const selectLang = (s: { lang: 'en' | 'zh' }) => s.lang;
+/** Lines shown at once (the log is a window on the recent past, not the archive). */
+const SHOWN = 80;
+
+const Line = memo(function Line({ line, lang, current, onPick, label }: { line: Narration; lang: 'en' | 'zh'; current: boolean; onPick: (t: number) => void; label: string }) {
+  return (
+    <li className={`nl nl-${line.category} imp-${line.importance}${current ? ' current' : ''}`} data-t={line.t} data-category={line.category}>
+      <button type="button" className="nl-btn" onClick={() => onPick(line.t)} title={label}>
+        <span className="nl-t">{Math.round(line.t)}</span>
+        <span className="nl-text">{line.text[lang]}</span>
+      </button>
+      {line.note && <p className="nl-note">{line.note.text[lang]}</p>}
+    </li>
+  );
+});
+
 export function EventLog() {
   const t = useT();
-  const log = usePane(selectLog);
-  const algorithm = usePane(selectAlgorithm);
-  const rows = log.slice(-40).reverse();
+  const c = useController();
+  const lang = useApp(selectLang);
+  const lines = usePane(selectLines);
+  const time = usePane(selectTime);
+  const voters = usePane(selectVoters);
+  const observers = usePane(selectObservers);
+  const [node, setNode] = useState<number | null>(null);
+  const [category, setCategory] = useState<NarrationCategory | null>(null);
+  const [routine, setRoutine] = useState(false);
+
+  // Lines up to the moment on screen (while a step glides, the next lines wait for it to arrive).
+  const visible = useMemo(() => {
+    let end = lines.length;
+    while (end > 0 && lines[end - 1].t > time) end--;
+    const upTo = end === lines.length ? lines : lines.slice(0, end);
+    const f = filterNarrations(upTo, { nodes: node === null ? [] : [node], categories: category ? [category] : [], minImportance: routine ? 0 : 1 });
+    return f.slice(-SHOWN).reverse();
+  }, [lines, time, node, category, routine]);
+  const latest = visible.length ? visible[0].t : null;
+  const pick = (at: number) => {
+    c.pause();
+    c.seek(at);
+  };
+
   return (
     <section className="panel log-panel" aria-labelledby="log-h">
       <h2 id="log-h">{t.eventLog}</h2>
-      <ol role="log" aria-label={t.eventLog} aria-live="off" className="event-log">
-        {rows.map(({ id, event }) => (
-          <li key={id} className={`ev ev-${event.type}`}>
-            <span className="t">{Math.round(event.t)}</span> {describe(t, event, algorithm)}
-          </li>
+      <div className="nl-filter" role="group" aria-label={t.replay.filter}>
+        <select aria-label={t.replay.allNodes} value={node ?? ''} onChange={(e) => setNode(e.target.value === '' ? null : Number(e.target.value))} onKeyDown={(e) => e.stopPropagation()}>
+          <option value="">{t.replay.allNodes}</option>
+          {[...voters, ...observers].map((id) => (
+            <option key={id} value={id}>
+              {t.replay.nodeN(id)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t.replay.allKinds} value={category ?? ''} onChange={(e) => setCategory(e.target.value === '' ? null : (e.target.value as NarrationCategory))} onKeyDown={(e) => e.stopPropagation()}>
+          <option value="">{t.replay.allKinds}</option>
+          {NARRATION_CATEGORIES.map((k) => (
+            <option key={k} value={k}>
+              {t.replay.categories[k]}
+            </option>
+          ))}
+        </select>
+        <label className="nl-routine">
+          <input type="checkbox" checked={routine} onChange={(e) => setRoutine(e.target.checked)} onKeyDown={(e) => e.stopPropagation()} /> {t.replay.routine}
+        </label>
+      </div>
+      <ol role="log" aria-label={t.eventLog} aria-live="off" className="event-log narration" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        {visible.length === 0 && <li className="nl-empty">{t.replay.emptyLog}</li>}
+        {visible.map((l) => (
+          <Line key={l.index} line={l} lang={lang} current={l.t === latest} onPick={pick} label={t.replay.goTo(t.time(l.t))} />
         ))}
       </ol>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { PaneController } from '../store/pane-controller';
 
-/** Space: play / pause; → step forward; ← step back — unless a field, menu or slider has the keys. */
+/** Space: play / pause; → step forward; ← step back; [ ] previous / next marker — unless a field, menu or slider has the keys. */
 export function useKeyboard(c: PaneController): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -19,6 +19,10 @@ export function useKeyboard(c: PaneController): void {
       } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
         c.stepBack();
+      } else if (e.key === '[' || e.key === ']') {
+        // Replay: the previous / next timeline marker (election, leader change, fault, alert).
+        e.preventDefault();
+        c.seekMarker(e.key === ']' ? 1 : -1);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -25,6 +25,10 @@ import {
   type ToWorker,
 } from '../protocol';
 import { MetricsFolder } from '../view/metrics/folder';
+import { Narrator, type Narration } from '../view/narration';
+import { createSimulation } from '../engine/run';
+import { parseScenarioText } from '../engine/scenario-file';
+import type { Marker } from '../protocol';
 import { cloneFolder, liveMetrics } from '../view/metrics/live';
 
 /** Virtual ms between checkpoints (seek cost is at most this much re-simulation). */
@@ -32,6 +36,24 @@ const CHECKPOINT_EVERY_MS = 1000;
 const MAX_CHECKPOINTS = 300;
 const RECENT_EVENTS = 120;
 const MAX_EVENT_TIMES = 50_000;
+/** Replay: narration lines kept for the current timeline, sent to the page per batch, and timeline markers. */
+const MAX_LINES = 20_000;
+const LINES_TO_PAGE = 400;
+const MAX_MARKERS = 5_000;
+
+/** What the marker finder remembers between events (restored with checkpoints). */
+interface MarkState {
+  roles: Record<number, string>;
+  maxTerm: number;
+}
+
+/** A role that means "an election is under way at this node" (raft candidate, bully electing, zab looking). */
+const ELECTION_ROLES = new Set(['candidate', 'electing', 'looking']);
+
+/** A narrator's copy for a checkpoint (its state is plain data: maps, sets, objects). */
+function cloneNarrator(n: Narrator): Narrator {
+  return Object.assign(Object.create(Narrator.prototype) as Narrator, structuredClone({ ...n }));
+}
 
 interface HostCheckpoint {
   t: number;
@@ -40,6 +62,10 @@ interface HostCheckpoint {
   inflight: SendEvent[];
   timerSeen: [string, { due: number; since: number }][];
   hash: number;
+  /** Replay: trace events emitted before this point, the narrator and the marker finder as they were. */
+  events: number;
+  narrator: Narrator;
+  mark: MarkState;
   /** Compare mode's live metrics (only when the page asked for them). */
   metrics?: MetricsFolder;
 }
@@ -82,6 +108,18 @@ export class SimHost {
   private batchStart = 0;
   private networkDirty = false;
   private inspectNode: NodeId | null = null;
+  // Replay (issue 6): events are numbered in the current timeline; `known` is how far markers were collected
+  // (beyond `now` after a seek back). A fork (an action while behind `known`) cuts markers from there.
+  private eventIndex = 0;
+  private known = 0;
+  private markers: Marker[] = [];
+  private newMarkers: Marker[] = [];
+  private markersFrom: number | null = null;
+  private mark: MarkState = { roles: {}, maxTerm: 0 };
+  private narrator = new Narrator();
+  private narratorStep = 0;
+  private lines: Narration[] = [];
+  private newLines: Narration[] = [];
   /** Live metrics of the whole trace (compare mode, `init.metrics`); null when not asked for. */
   private metrics: MetricsFolder | null = null;
   private wantMetrics = false;
@@ -111,6 +149,10 @@ export class SimHost {
       this.init(msg.run, msg.algorithm, msg.scenario, msg.log, msg.to);
       return;
     }
+    if (msg.type === 'parse') {
+      this.parse(msg.run, msg.text);
+      return;
+    }
     if (msg.run !== this.run || !this.sim) return; // a message for a run that was replaced
     switch (msg.type) {
       case 'advance':
@@ -121,16 +163,24 @@ export class SimHost {
         this.act(msg.action);
         return;
       case 'step': {
-        const next = this.nextInterestingTime();
-        if (next !== null) this.runTo(next);
+        // To the next instant at which the trace says something (a stale timer alone shows nothing).
+        const before = this.eventIndex;
+        for (let guard = 0; guard < 100_000 && this.eventIndex === before; guard++) {
+          const next = this.nextInterestingTime();
+          if (next === null) break;
+          this.runTo(next);
+        }
         this.sendBatch();
         return;
       }
       case 'stepBack': {
-        const target = this.previousEventTime();
+        const target = this.previousEventTime(msg.from);
         this.seek(target, msg.log);
         return;
       }
+      case 'exportTrace':
+        this.exportTrace(msg.to);
+        return;
       case 'seek':
         this.seek(msg.to, msg.log);
         return;
@@ -168,6 +218,7 @@ export class SimHost {
     };
     this.log = log.filter((a) => this.isValid(a, scenario));
     this.reset();
+    this.sim = null; // the new run's boot events must not be taken for the old run's steps
     this.sim = Simulation.start(this.config);
     this.takeCheckpoint();
     this.runTo(to);
@@ -185,6 +236,16 @@ export class SimHost {
     this.lastTouched.clear();
     this.hash = 0x811c9dc5;
     this.batchStart = 0;
+    this.eventIndex = 0;
+    this.known = 0;
+    this.markers = [];
+    this.newMarkers = [];
+    this.markersFrom = null;
+    this.mark = { roles: {}, maxTerm: 0 };
+    this.narrator = new Narrator();
+    this.narratorStep = 0;
+    this.lines = [];
+    this.newLines = [];
     this.metrics = this.wantMetrics ? new MetricsFolder() : null;
   }
 
@@ -213,7 +274,9 @@ export class SimHost {
     // page's clock ran on) is applied at the engine's time and the page takes the corrected stamp from the log.
     const at = Math.max(action.at, sim.now);
     // Actions after this one in the host's log belong to an abandoned future: the page cut them too.
-    this.log = this.log.slice(0, this.logApplied);
+    this.log = this.log.filter((a, i) => i < this.logApplied || a.at <= at);
+    this.runTo(at);
+    this.fork();
     this.log.push({ ...action, at });
     this.runTo(at);
     this.sendBatch();
@@ -250,7 +313,11 @@ export class SimHost {
 
   private takeCheckpoint(): void {
     const sim = this.sim!;
+    this.flushNarration();
     this.checkpoints.push({
+      events: this.eventIndex,
+      narrator: cloneNarrator(this.narrator),
+      mark: structuredClone(this.mark),
       t: sim.now,
       kernel: sim.checkpoint(),
       logApplied: this.logApplied,
@@ -275,9 +342,9 @@ export class SimHost {
     return q;
   }
 
-  /** The instant before the latest one at which an event happened at or before now. */
-  private previousEventTime(): number {
-    const now = this.sim!.now;
+  /** The instant before the latest one at which an event happened at or before `from` (default: now). */
+  private previousEventTime(from?: number): number {
+    const now = from === undefined ? this.sim!.now : Math.min(from, this.sim!.now);
     const times = this.eventTimes;
     let i = times.length - 1;
     while (i >= 0 && times[i] > now) i--;
@@ -317,15 +384,144 @@ export class SimHost {
       this.metrics = cp.metrics ? cloneFolder(cp.metrics) : this.metrics && new MetricsFolder();
       this.eventTimes = this.eventTimes.filter((t) => t <= cp.t);
       this.recent = [];
+      this.eventIndex = cp.events;
+      this.narrator = cloneNarrator(cp.narrator);
+      this.narratorStep = this.sim.steps;
+      this.mark = structuredClone(cp.mark);
+      this.lines = this.lines.filter((l) => l.index < cp.events);
+      this.newLines = [];
     }
     this.runTo(target);
     this.sendSnapshot();
+  }
+
+  // ---- replay: narration, markers, forks, files ------------------------------------------------------
+
+  /** Numbers the event, narrates it, and (the first time this point of the run is reached) finds markers. */
+  private replayEvent(e: TraceEvent): void {
+    const index = this.eventIndex++;
+    // Broadcast groups never span two kernel steps: lines are the same however the run is cut into batches.
+    const steps = this.sim ? this.sim.steps : 0;
+    if (steps !== this.narratorStep) {
+      this.flushNarration();
+      this.narratorStep = steps;
+    }
+    for (const l of this.narrator.feed(e)) this.addLine(l);
+    const found = this.markersOf(e, index);
+    if (index >= this.known) {
+      this.known = index + 1;
+      for (const m of found) {
+        this.markers.push(m);
+        this.newMarkers.push(m);
+      }
+      if (this.markers.length > MAX_MARKERS) this.markers.splice(0, this.markers.length - MAX_MARKERS);
+    }
+  }
+
+  /** The lines a snapshot carries: the last ones, and further back the last telling ones (routine left out). */
+  private linesTail(): Narration[] {
+    const out: Narration[] = [];
+    let routine = 0;
+    let telling = 0;
+    for (let i = this.lines.length - 1; i >= 0 && (routine < LINES_TO_PAGE / 2 || telling < LINES_TO_PAGE); i--) {
+      const l = this.lines[i];
+      if (l.importance === 0) {
+        if (routine++ < LINES_TO_PAGE / 2) out.push(l);
+      } else if (telling++ < LINES_TO_PAGE) out.push(l);
+    }
+    return out.reverse();
+  }
+
+  private flushNarration(): void {
+    for (const l of this.narrator.flush()) this.addLine(l);
+  }
+
+  private addLine(l: Narration): void {
+    this.lines.push(l);
+    this.newLines.push(l);
+    if (this.lines.length > MAX_LINES) this.lines.splice(0, MAX_LINES / 4);
+    if (this.newLines.length > LINES_TO_PAGE * 2) this.newLines.splice(0, this.newLines.length - LINES_TO_PAGE);
+  }
+
+  /** The markers an event makes (0–2); also keeps the marker finder's memory (roles, highest term). */
+  private markersOf(e: TraceEvent, index: number): Marker[] {
+    switch (e.type) {
+      case 'leader':
+        return [{ t: e.t, index, kind: e.leader === null ? 'noLeader' : 'leader', node: e.leader }];
+      case 'fault':
+        return [{ t: e.t, index, kind: 'fault', node: typeof e.node === 'number' ? e.node : null, label: String(e.do) }];
+      case 'violation':
+        return [{ t: e.t, index, kind: 'alert', node: null, label: e.invariant, value: 1 }];
+      case 'anomaly':
+        return [{ t: e.t, index, kind: 'alert', node: null, label: e.kind }];
+      case 'state': {
+        const out: Marker[] = [];
+        const st = this.mark;
+        const prev = st.roles[e.node];
+        st.roles[e.node] = e.alive ? e.role : 'down';
+        if (e.alive && ELECTION_ROLES.has(e.role) && prev !== e.role && prev !== undefined) out.push({ t: e.t, index, kind: 'election', node: e.node });
+        const term = typeof e.term === 'number' ? e.term : typeof e.acceptedEpoch === 'number' ? e.acceptedEpoch : null;
+        if (term !== null && term > st.maxTerm) {
+          st.maxTerm = term;
+          out.push({ t: e.t, index, kind: 'term', node: e.node, value: term });
+        }
+        return out;
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** An action while behind the furthest point reached: the old future's markers go (the page cuts its own). */
+  private fork(): void {
+    if (this.eventIndex >= this.known) return;
+    this.known = this.eventIndex;
+    const cut = this.eventIndex;
+    this.markers = this.markers.filter((m) => m.index < cut);
+    this.newMarkers = [];
+    this.markersFrom = cut;
+  }
+
+  private parse(run: number, text: string): void {
+    try {
+      const scenario = parseScenarioText(text);
+      if (scenario.algorithm) resolveOptions(scenario, scenario.algorithm);
+      this.post({ type: 'parsed', v: PROTOCOL_VERSION, run, ok: true, scenario });
+    } catch (e) {
+      const path = e instanceof ScenarioError ? e.path : '';
+      const reason = e instanceof ScenarioError ? e.reason : e instanceof Error ? e.message : String(e);
+      this.post({ type: 'parsed', v: PROTOCOL_VERSION, run, ok: false, path, reason });
+    }
+  }
+
+  /**
+   * The trace from 0 to `to`, exactly as `sim --scenario F --format jsonl --until to` prints it for the saved
+   * scenario F (the script and the user's actions as its `events`), run afresh from the file's form.
+   */
+  private exportTrace(to: number): void {
+    const cfg = this.config!;
+    const until = Math.max(0, Math.floor(to));
+    const events = [...cfg.scenario.events, ...this.log].filter((a) => a.at <= until).sort((a, b) => a.at - b.at);
+    const scenario: Scenario = { ...cfg.scenario, algorithm: this.algorithm, events };
+    const out: string[] = [];
+    let hash = 0x811c9dc5;
+    const sim = createSimulation(scenario, {
+      check: true,
+      sink: (e) => {
+        const line = JSON.stringify(e);
+        if (e.type !== 'end') hash = fnv1a(hash, line);
+        out.push(`${line}\n`);
+      },
+    });
+    sim.finish(until);
+    this.post({ type: 'trace', v: PROTOCOL_VERSION, run: this.run, to: until, jsonl: out.join(''), hash: hash.toString(16) });
   }
 
   // ---- the trace -------------------------------------------------------------------------------------
 
   private onEvent(e: TraceEvent): void {
     this.hash = fnv1a(this.hash, JSON.stringify(e));
+    this.replayEvent(e);
     this.pending.push(e);
     this.metrics?.push(e);
     this.recent.push(e);
@@ -440,6 +636,13 @@ export class SimHost {
     if (this.metrics && (events.length > 0 || this.metricsStale)) msg.metrics = liveMetrics(this.metrics, sim.now);
     this.metricsStale = false;
     if (this.networkDirty) msg.network = this.network();
+    this.flushNarration();
+    if (this.newLines.length) msg.lines = this.newLines.slice(-LINES_TO_PAGE);
+    this.newLines = [];
+    if (this.newMarkers.length || this.markersFrom !== null) msg.markers = this.newMarkers;
+    if (this.markersFrom !== null) msg.markersFrom = this.markersFrom;
+    this.newMarkers = [];
+    this.markersFrom = null;
     this.networkDirty = false;
     this.batchStart = sim.now;
     this.post(msg);
@@ -448,6 +651,10 @@ export class SimHost {
   private sendSnapshot(): void {
     const sim = this.sim!;
     this.pending = [];
+    this.flushNarration();
+    this.newLines = [];
+    this.newMarkers = [];
+    this.markersFrom = null;
     const nodes: NodeSnapshot[] = sim.nodes.map((r) => {
       const { role, leader, alive: _alive, ...rest } = r.lastView;
       return { ...rest, node: r.id, role, leader, alive: r.alive };
@@ -475,6 +682,8 @@ export class SimHost {
       prevAt: this.previousEventTime(),
       lastAt: this.latestEventTime(),
       metrics: this.metrics ? liveMetrics(this.metrics, sim.now) : undefined,
+      lines: this.linesTail(),
+      markers: [...this.markers],
     });
     this.networkDirty = false;
     this.batchStart = sim.now;
