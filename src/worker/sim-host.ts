@@ -25,7 +25,7 @@ import {
   type ToWorker,
 } from '../protocol';
 import { MetricsFolder } from '../view/metrics/folder';
-import { Narrator, type Narration } from '../view/narration';
+import { Narrator, type Narration, type RawNarration } from '../view/narration';
 import { createSimulation } from '../engine/run';
 import { parseScenarioText } from '../engine/scenario-file';
 import type { Marker } from '../protocol';
@@ -118,12 +118,13 @@ export class SimHost {
   private mark: MarkState = { roles: {}, maxTerm: 0 };
   private narrator = new Narrator();
   private narratorStep = 0;
-  private lines: Narration[] = [];
-  private newLines: Narration[] = [];
+  // Lines are kept unwritten (a closure each): only the tail sent to the page is put into words.
+  private lines: RawNarration[] = [];
+  private newLines: RawNarration[] = [];
   /** Live metrics of the whole trace (compare mode, `init.metrics`); null when not asked for. */
   private metrics: MetricsFolder | null = null;
   private wantMetrics = false;
-  /** The next batch carries metrics even without new events (after an inspect, say, nothing changes). */
+  /** Events were folded since the metrics were last sent (messages sent and delivered within a batch too). */
   private metricsStale = true;
 
   constructor(private readonly post: Post) {
@@ -406,7 +407,7 @@ export class SimHost {
       this.flushNarration();
       this.narratorStep = steps;
     }
-    for (const l of this.narrator.feed(e)) this.addLine(l);
+    for (const l of this.narrator.feedRaw(e)) this.addLine(l);
     const found = this.markersOf(e, index);
     if (index >= this.known) {
       this.known = index + 1;
@@ -420,7 +421,7 @@ export class SimHost {
 
   /** The lines a snapshot carries: the last ones, and further back the last telling ones (routine left out). */
   private linesTail(): Narration[] {
-    const out: Narration[] = [];
+    const out: RawNarration[] = [];
     let routine = 0;
     let telling = 0;
     for (let i = this.lines.length - 1; i >= 0 && (routine < LINES_TO_PAGE / 2 || telling < LINES_TO_PAGE); i--) {
@@ -429,14 +430,14 @@ export class SimHost {
         if (routine++ < LINES_TO_PAGE / 2) out.push(l);
       } else if (telling++ < LINES_TO_PAGE) out.push(l);
     }
-    return out.reverse();
+    return out.reverse().map((l) => this.narrator.render(l));
   }
 
   private flushNarration(): void {
-    for (const l of this.narrator.flush()) this.addLine(l);
+    for (const l of this.narrator.flushRaw()) this.addLine(l);
   }
 
-  private addLine(l: Narration): void {
+  private addLine(l: RawNarration): void {
     this.lines.push(l);
     this.newLines.push(l);
     if (this.lines.length > MAX_LINES) this.lines.splice(0, MAX_LINES / 4);
@@ -523,7 +524,10 @@ export class SimHost {
     this.hash = fnv1a(this.hash, JSON.stringify(e));
     this.replayEvent(e);
     this.pending.push(e);
-    this.metrics?.push(e);
+    if (this.metrics) {
+      this.metrics.push(e);
+      this.metricsStale = true;
+    }
     this.recent.push(e);
     if (this.recent.length > RECENT_EVENTS * 2) this.recent = this.recent.slice(-RECENT_EVENTS);
     const times = this.eventTimes;
@@ -633,11 +637,11 @@ export class SimHost {
       prevAt: this.previousEventTime(),
       lastAt: this.latestEventTime(),
     };
-    if (this.metrics && (events.length > 0 || this.metricsStale)) msg.metrics = liveMetrics(this.metrics, sim.now);
+    if (this.metrics && this.metricsStale) msg.metrics = liveMetrics(this.metrics, sim.now);
     this.metricsStale = false;
     if (this.networkDirty) msg.network = this.network();
     this.flushNarration();
-    if (this.newLines.length) msg.lines = this.newLines.slice(-LINES_TO_PAGE);
+    if (this.newLines.length) msg.lines = this.newLines.slice(-LINES_TO_PAGE).map((l) => this.narrator.render(l));
     this.newLines = [];
     if (this.newMarkers.length || this.markersFrom !== null) msg.markers = this.newMarkers;
     if (this.markersFrom !== null) msg.markersFrom = this.markersFrom;

@@ -54,7 +54,8 @@ interface Group {
   before: StateEvent | undefined;
 }
 
-interface Line {
+/** A line not yet put into words (`Narrator.feedRaw`); `Narrator.render` writes its text. */
+export interface Line {
   /** For send groups: the message kind. */
   kind?: string;
   index: number;
@@ -110,6 +111,14 @@ export class Narrator {
 
   /** Feeds the next trace event; returns the lines that are now complete (0–2). */
   feed(ev: TraceEvent): Narration[] {
+    return this.feedRaw(ev).map((l) => this.render(l));
+  }
+
+  /**
+   * As `feed`, but the lines are not put into words yet: a caller that shows only some of them (the worker
+   * sends the page a bounded tail) renders those with `render` and saves the rest of the work.
+   */
+  feedRaw(ev: TraceEvent): Line[] {
     this.index += 1;
     const out: Line[] = [];
     if (ev.type === 'send' && this.pending && this.pending.t === ev.t && this.pending.from === ev.from && this.pending.kind === ev.kind) {
@@ -137,20 +146,26 @@ export class Narrator {
       if (group) out.push(group);
       if (line) out.push(line);
     }
-    return out.map((l) => this.render(l));
+    return out;
   }
 
   /** Releases a pending broadcast line (call at the end of a batch or of the run). */
   flush(): Narration[] {
+    return this.flushRaw().map((l) => this.render(l));
+  }
+
+  /** As `flush`, without putting the line into words (see `feedRaw`). */
+  flushRaw(): Line[] {
     if (!this.pending) return [];
     const g = this.groupLine(this.pending);
     this.pending = null;
-    return [this.render(g)];
+    return [g];
   }
 
   // ---------------------------------------------------------------------------------------------------------
 
-  private render(l: Line): Narration {
+  /** Puts a line into words, in both languages. */
+  render(l: Line): Narration {
     const text = both(l.say);
     const n: Narration = { t: l.t, index: l.index, count: l.count, text, node: l.node, nodes: l.nodes, category: l.category, importance: l.importance };
     if (l.note) n.note = { key: l.note.key, text: both(l.note.say) };
