@@ -126,15 +126,26 @@ function median(xs: number[]): number {
 
 /**
  * Throughput with history kept: one untimed warm-up run (so that the JIT has compiled the hot path, as it
- * has in a browser tab that has been running), then `repeats` timed runs of the same scenario; the fastest
+ * has in a browser tab that has been running), then timed runs of the same scenario (see below); the fastest
  * is reported, with the median beside it (this machine is shared and noisy; the fastest run is the one
  * least disturbed by other processes). Every run produces the identical trace, so they do the same work.
  */
-export function throughput(algorithm: AlgorithmName, nodes: number, untilMs: number, repeats = 5): ThroughputRow {
+export function throughput(algorithm: AlgorithmName, nodes: number, untilMs: number, minRepeats = 5, budgetMs = 0): ThroughputRow {
   const sc = leaderCrashScenario(algorithm, nodes, untilMs);
   runWithHistory(leaderCrashScenario(algorithm, nodes, Math.min(untilMs, 10_000)), Math.min(untilMs, 10_000));
   const runs: TimedRun[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(timedRun(sc, untilMs, i === repeats - 1));
+  // At least `minRepeats` runs, more while their total wall time is under `budgetMs` (at most 100): short
+  // runs get more samples, so that on a busy machine some of them get a core to themselves.
+  const MAX_REPEATS = 100;
+  let spent = 0;
+  while (runs.length < minRepeats || (spent < budgetMs && runs.length < MAX_REPEATS)) {
+    const r = timedRun(sc, untilMs, false);
+    spent += r.wallMs;
+    runs.push(r);
+  }
+  // The memory figure: one more run, measured between full collections (it is one of the timed runs too).
+  runs.push(timedRun(sc, untilMs, true));
+  const repeats = runs.length;
   const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
   const medianMs = median(runs.map((r) => r.wallMs));
   const { historyHeapBytes, historySerializedBytes, checkpoints } = runs[runs.length - 1];
@@ -163,7 +174,7 @@ export function throughput(algorithm: AlgorithmName, nodes: number, untilMs: num
 }
 
 /** `throughput` for one algorithm's rows in a fresh worker thread (see throughput-worker.ts), one row at a time. */
-export function throughputInWorker(algorithm: AlgorithmName, rows: { nodes: number; untilMs: number; repeats: number }[]): Promise<ThroughputRow[]> {
+export function throughputInWorker(algorithm: AlgorithmName, rows: { nodes: number; untilMs: number; minRepeats: number; budgetMs: number }[]): Promise<ThroughputRow[]> {
   return new Promise((resolve, reject) => {
     // Bundled beside this file by scripts/bench.sh, like batch-worker.mjs.
     const w = new Worker(new URL('./throughput-worker.mjs', import.meta.url));

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { AlgorithmName } from '../engine/core/types';
 import { throughput } from './engine-bench';
 
-parentPort?.on('message', (job: { algorithm: AlgorithmName; rows: { nodes: number; untilMs: number; repeats: number }[] }) => {
-  for (const r of job.rows) parentPort?.postMessage({ row: throughput(job.algorithm, r.nodes, r.untilMs, r.repeats) });
+parentPort?.on('message', (job: { algorithm: AlgorithmName; rows: { nodes: number; untilMs: number; minRepeats: number; budgetMs: number }[] }) => {
+  for (const r of job.rows) parentPort?.postMessage({ row: throughput(job.algorithm, r.nodes, r.untilMs, r.minRepeats, r.budgetMs) });
   parentPort?.postMessage({ done: true });
 });
