@@ -140,3 +140,53 @@ test('the switch opens and closes compare mode', async ({ page }) => {
   await expect(page.getByRole('region', { name: /^(Bully|Raft|ZAB)$/ })).toHaveCount(0);
   await expect(page).not.toHaveURL(/compare=/);
 });
+
+test('the flapping script side by side: Bully changes leader twice per cycle, Raft and ZAB keep theirs', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./?test=1&speed=5000');
+  await page.waitForFunction(() => !!(window as unknown as { __compare?: unknown }).__compare);
+  await page.evaluate(() => {
+    const c = (window as unknown as { __compare: { start(a: string[], s: unknown, o: unknown): void } }).__compare;
+    c.start(
+      ['bully', 'raft', 'zab'],
+      {
+        version: 1,
+        nodes: 5,
+        observers: 0,
+        seed: 1,
+        network: { latency: { min: 10, max: 30 }, dropRate: 0 },
+        options: {},
+        events: [
+          { at: 1000, do: 'crash', node: 5 },
+          { at: 3000, do: 'revive', node: 5 },
+          { at: 4000, do: 'crash', node: 5 },
+          { at: 6000, do: 'revive', node: 5 },
+        ],
+      },
+      { speed: 2000, playing: true },
+    );
+  });
+  await expect(page.getByRole('region', { name: 'ZAB' })).toBeVisible();
+  await page.waitForFunction(() => (window as unknown as { __compare: Bridge }).__compare.times()[0] > 7500, null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const changes = await page.evaluate(() => [0, 1, 2].map((i) => ((window as unknown as { __compare: { metrics(i: number): { leaderChanges: number } } }).__compare.metrics(i)).leaderChanges));
+  // Bully: 5 → 4 at each crash, 4 → 5 at each revive; Raft and ZAB change only when the leader dies.
+  expect(changes[0]).toBe(4);
+  expect(changes[1]).toBeLessThanOrEqual(2);
+  expect(changes[2]).toBeLessThanOrEqual(2);
+  // The live metrics are those of the engine: every message counted, short-lived heartbeats too.
+  for (let i = 0; i < 3; i++) {
+    await expect
+      .poll(() =>
+        page.evaluate((k) => {
+          const c = (window as unknown as { __compare: { metrics(i: number): { sent: number }; pane(i: number): { stats(): { sent: number } } } }).__compare;
+          return c.metrics(k).sent === c.pane(k).stats().sent;
+        }, i),
+      )
+      .toBe(true);
+  }
+  const summary = page.getByRole('table');
+  await expect(summary.getByRole('row', { name: /Leader changes/ })).toContainText('4');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'test-results/screens/compare-flapping.png' });
+});

@@ -11,6 +11,8 @@ export interface CompareBridge {
   open(): boolean;
   algorithms(): string[];
   pane(i: number): SimBridge;
+  /** A pane's live metrics (null until the worker sent them). */
+  metrics(i: number): unknown;
   /** Each pane's displayed time. */
   times(): number[];
   playing(): boolean;
@@ -32,6 +34,7 @@ export function installCompareBridge(target: Record<string, unknown>): CompareBr
     open: () => compareStore.getState().session !== null,
     algorithms: () => session().algorithms.slice(),
     pane: (i) => installTestBridge(session().panes[i], {}),
+    metrics: (i) => structuredClone(session().panes[i].store.getState().metrics),
     times: () => session().panes.map((c) => c.time),
     playing: () => session().clock.store.getState().playing,
     shared: () => structuredClone(session().clock.store.getState().shared),

@@ -172,6 +172,7 @@ function Results({ result }: { result: ExperimentResult }) {
                   yLabel: tb.sweepAxisMsgs,
                   bullyBand: tb.legendBullyBand,
                   raft: tb.legendRaft,
+                  raftKnown: tb.legendRaftKnown,
                   zabBand: tb.legendZabBand,
                   measured: tb.measured,
                   names,

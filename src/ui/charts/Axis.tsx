@@ -40,7 +40,7 @@ export function AxisLeft({ scale, x, ticks = 5, label, format = String }: { scal
         </g>
       ))}
       {label && (
-        <text className="axis-label" transform={`translate(-44,${(y0 + y1) / 2}) rotate(-90)`} textAnchor="middle">
+        <text className="axis-label" transform={`translate(-52,${(y0 + y1) / 2}) rotate(-90)`} textAnchor="middle">
           {label}
         </text>
       )}
@@ -66,7 +66,7 @@ export function AxisBand({ scale, y }: { scale: ScaleBand<string>; y: number }) 
 export function shortNum(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
-  if (a >= 1e4) return `${+(v / 1e3).toFixed(0)}k`;
-  if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+  if (a >= 1e5) return `${+(v / 1e3).toFixed(0)}k`;
+  if (a >= 1e3) return Math.round(v).toLocaleString('en-US');
   return String(+v.toFixed(2));
 }

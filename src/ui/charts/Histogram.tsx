@@ -6,11 +6,18 @@ import { AxisBottom, AxisLeft, shortNum } from './Axis';
 
 const W = 440;
 const H = 220;
-const M = { top: 26, right: 14, bottom: 44, left: 56 };
+const M = { top: 26, right: 14, bottom: 44, left: 64 };
 
 export function Histogram({ bins, color, title, xLabel, yLabel, svgRef }: { bins: readonly HistogramBin[]; color: string; title: string; xLabel: string; yLabel: string; svgRef?: Ref<SVGSVGElement> }) {
-  const lo = bins.length ? bins[0].from : 0;
-  const hi = bins.length ? bins[bins.length - 1].to : 1;
+  let lo = bins.length ? bins[0].from : 0;
+  let hi = bins.length ? bins[bins.length - 1].to : 1;
+  // A few bins (every run the same, say): pad the axis so a bar is a bar, not the whole plot.
+  if (bins.length > 0 && bins.length < 6) {
+    const w = bins[0].to - bins[0].from;
+    const pad = ((6 - bins.length) / 2) * w;
+    lo -= pad;
+    hi += pad;
+  }
   const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([M.left, W - M.right]);
   const y = scaleLinear()
     .domain([0, Math.max(1, ...bins.map((b) => b.count))])

@@ -10,7 +10,8 @@ const W = 320;
 const H = 64;
 
 export function Sparkline({ buckets, bucketMs, label }: { buckets: readonly SeriesBucket[]; bucketMs: number; label: string }) {
-  const end = Math.max(bucketMs, buckets.length * bucketMs);
+  // At least a few seconds wide, so the first buckets do not fill the chart; then the whole run.
+  const end = Math.max(3000, bucketMs, buckets.length * bucketMs);
   const max = Math.max(1, ...buckets.map((b) => b.election + b.heartbeat + b.data));
   const x = scaleLinear().domain([0, end]).range([0, W]);
   const y = scaleLinear().domain([0, max]).range([H - 2, 2]);

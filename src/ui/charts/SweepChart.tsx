@@ -7,7 +7,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { Ref } from 'react';
 import type { AlgorithmName } from '../../engine/core/types';
-import { bullyBest, bullyWorst, raftElection, zabFleBest, zabFleWorst } from '../../view/metrics/formulas';
+import { bullyBest, bullyWorst, raftElection, raftElectionWithFirstHeartbeat, zabFleBest, zabFleWorst } from '../../view/metrics/formulas';
 import { AxisBottom, AxisLeft, shortNum } from './Axis';
 import { ALG_COLORS } from './colors';
 
@@ -18,7 +18,7 @@ export interface SweepSeries {
 
 const W = 900;
 const H = 440;
-const M = { top: 20, right: 20, bottom: 50, left: 70 };
+const M = { top: 20, right: 20, bottom: 50, left: 84 };
 
 export interface SweepLabels {
   title: string;
@@ -26,6 +26,7 @@ export interface SweepLabels {
   yLabel: string;
   bullyBand: string;
   raft: string;
+  raftKnown: string;
   zabBand: string;
   measured: (alg: string) => string;
   names: Record<string, string>;
@@ -61,9 +62,9 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
     line<number>()
       .x((n) => x(n))
       .y((n) => y(Math.max(1, f(n))))(grid) ?? '';
-  const legend: { color: string; text: string; kind: 'band' | 'line' | 'dot' }[] = [];
+  const legend: { color: string; text: string; kind: 'band' | 'line' | 'dots' | 'dot' }[] = [];
   if (algs.has('bully')) legend.push({ color: ALG_COLORS.bully, text: labels.bullyBand, kind: 'band' });
-  if (algs.has('raft')) legend.push({ color: ALG_COLORS.raft, text: labels.raft, kind: 'line' });
+  if (algs.has('raft')) legend.push({ color: ALG_COLORS.raft, text: labels.raft, kind: 'line' }, { color: ALG_COLORS.raft, text: labels.raftKnown, kind: 'dots' });
   if (algs.has('zab')) legend.push({ color: ALG_COLORS.zab, text: labels.zabBand, kind: 'band' });
   for (const s of series) legend.push({ color: ALG_COLORS[s.algorithm], text: labels.measured(labels.names[s.algorithm] ?? s.algorithm), kind: 'dot' });
   return (
@@ -71,6 +72,7 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
       {algs.has('bully') && <path d={band(bullyBest, bullyWorst)} fill={ALG_COLORS.bully} fillOpacity={0.16} stroke={ALG_COLORS.bully} strokeOpacity={0.5} strokeDasharray="4 3" />}
       {algs.has('zab') && <path d={band(zabFleBest, zabFleWorst)} fill={ALG_COLORS.zab} fillOpacity={0.16} stroke={ALG_COLORS.zab} strokeOpacity={0.5} strokeDasharray="4 3" />}
       {algs.has('raft') && <path d={curve(raftElection)} fill="none" stroke={ALG_COLORS.raft} strokeWidth={2} strokeDasharray="6 4" />}
+      {algs.has('raft') && <path d={curve((n) => raftElectionWithFirstHeartbeat(n, true))} fill="none" stroke={ALG_COLORS.raft} strokeWidth={1.5} strokeDasharray="2 3" />}
       {series.map((s) => {
         const pts = s.points.filter((p) => p.median !== null) as { n: number; median: number; p95: number | null }[];
         const d =
@@ -98,6 +100,7 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
           <g key={l.text} transform={`translate(0,${i * 20})`}>
             {l.kind === 'band' && <rect width={22} height={12} y={-9} fill={l.color} fillOpacity={0.25} stroke={l.color} strokeDasharray="4 3" />}
             {l.kind === 'line' && <line x1={0} x2={22} y1={-3} y2={-3} stroke={l.color} strokeWidth={2} strokeDasharray="6 4" />}
+            {l.kind === 'dots' && <line x1={0} x2={22} y1={-3} y2={-3} stroke={l.color} strokeWidth={1.5} strokeDasharray="2 3" />}
             {l.kind === 'dot' && <circle cx={11} cy={-3} r={5} fill={l.color} />}
             <text x={30} y={0}>
               {l.text}

@@ -76,7 +76,8 @@ export const batchEn = {
   sweepAxisMsgs: 'messages per election (median)',
   theory: 'Theory (protocols.md §4.2)',
   legendBullyBand: 'Bully: M(i) = (N−i)² + N − 2 over i = N−1 … 1',
-  legendRaft: 'Raft: 2(N−1)',
+  legendRaft: 'Raft votes: 2(N−1)',
+  legendRaftKnown: 'Raft until every follower knows: 4(N−1)',
   legendZabBand: 'ZAB FLE: (N−1)(2N−1) … (N³−N)/2',
   measured: (alg: string) => `${alg} measured (median, bar: p95)`,
   mExplained:

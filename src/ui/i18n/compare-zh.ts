@@ -78,7 +78,8 @@ export const batchZh: typeof batchEn = {
   sweepAxisMsgs: '每次选举的消息数（中位数）',
   theory: '理论值（protocols.md §4.2）',
   legendBullyBand: 'Bully：M(i) = (N−i)² + N − 2，i = N−1 … 1',
-  legendRaft: 'Raft：2(N−1)',
+  legendRaft: 'Raft 投票：2(N−1)',
+  legendRaftKnown: 'Raft 直到所有跟随者知晓：4(N−1)',
   legendZabBand: 'ZAB FLE：(N−1)(2N−1) … (N³−N)/2',
   measured: (alg) => `${alg} 实测（中位数，竖线：p95）`,
   mExplained:
