@@ -41,6 +41,13 @@ export interface ExportedTrace {
   hash: string;
 }
 
+/** Is a message on its way (after the held-back step `pending`, if any)? Only then is a step worth a glide. */
+function hasFlight(pending: Batch | null, s: PaneState): boolean {
+  if (pending && pending.events.some((e) => e.type === 'send')) return true;
+  for (const k in s.messages) if (s.messages[k].diedAt === undefined) return true;
+  return false;
+}
+
 /** Replay: a scenario file's setup as the pane's run config (its `events` become the action log). */
 export function configOfScenario(sc: Scenario, fallback: RunConfig): RunConfig {
   return {
@@ -90,7 +97,11 @@ export class PaneController {
   private lastPrune = 0;
   /** A lesson's next pause point: playing stops when the displayed time reaches it (then `onStop` runs). */
   private stopAt: { t: number; onStop: () => void } | null = null;
-  /** Replay: a step's answer held back while the picture glides to its time (then it is applied). */
+  /**
+   * Replay: a step's answer held back while the picture glides to its time (then it is applied). The time
+   * itself (`viewTime`, the slider, the test bridge) is the step's at once; only the frame listeners (message
+   * positions, countdowns) see the glide.
+   */
   private stepAnim: { from: number; to: number; start: number | null; dur: number; batch: Batch } | null = null;
   /** Replay: a scenario text waiting for the worker to validate it, and what to do with it. */
   private loadRequest: { text: string; source: string; time?: number; playing?: boolean } | null = null;
@@ -417,17 +428,22 @@ export class PaneController {
     const s = this.store.getState();
     switch (m.type) {
       case 'snapshot': {
+        this.stepAnim = null;
         this.viewTime = m.now;
         this.store.setState(applySnapshot(s, m));
         break;
       }
       case 'batch': {
         this.failuresInARow = 0;
-        if (kind === 'step' && m.now > this.viewTime && !this.stepAnim) {
+        if (kind === 'step' && m.now > this.viewTime && hasFlight(this.stepAnim ? this.stepAnim.batch : null, s)) {
           // Step mode: glide the picture to the event's time (the message travels and arrives), then show it.
-          const gap = m.now - this.viewTime;
-          const dur = Math.min(320, Math.max(120, (gap * 1000) / Math.max(1, s.speed)));
-          this.stepAnim = { from: this.viewTime, to: m.now, start: null, dur, batch: m };
+          // With nothing in flight there is nothing to glide: the event shows at once.
+          this.finishStep();
+          const from = this.viewTime;
+          const dur = Math.min(320, Math.max(120, ((m.now - from) * 1000) / Math.max(1, s.speed)));
+          this.stepAnim = { from, to: m.now, start: null, dur, batch: m };
+          this.viewTime = m.now;
+          this.store.setState({ time: m.now });
           break;
         }
         if (kind === 'step') this.viewTime = m.now;
@@ -536,11 +552,13 @@ export class PaneController {
         if (a.start === null) a.start = wall;
         const p = Math.min(1, (wall - a.start) / a.dur);
         const eased = p < 0.5 ? 2 * p * p : 1 - (-2 * p + 2) ** 2 / 2;
-        this.viewTime = a.from + (a.to - a.from) * eased;
         if (p >= 1) {
           this.finishStep();
           return;
         }
+        for (const fn of this.listeners) fn(a.from + (a.to - a.from) * eased);
+        this.requestFrame();
+        return;
       }
     }
     let next = s;
