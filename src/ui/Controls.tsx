@@ -60,7 +60,7 @@ export function Controls() {
   const presets = SPEED_PRESETS.includes(speed) ? SPEED_PRESETS : [...SPEED_PRESETS, speed].sort((a, b) => a - b);
 
   return (
-    <div className="controls" role="toolbar" aria-label="Controls">
+    <div className="controls" role="toolbar" aria-label={t.teach.controls}>
       <label className="field">
         <span>{t.algorithm}</span>
         <select aria-label={t.algorithm} value={config.algorithm} onChange={onAlgorithm} onKeyDown={(e) => e.stopPropagation()}>

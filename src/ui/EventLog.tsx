@@ -13,7 +13,7 @@ import type { Dict } from './i18n';
 import { useController } from './context';
 import { kindStyle } from '../view/kinds';
 import { ROLE_STYLES } from '../view/roles';
-import { selectObservers, selectTime, selectVoters } from './selectors';
+import { selectObservers, selectPlaying, selectTime, selectVoters } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { useT } from './useT';
@@ -70,6 +70,7 @@ export function EventLog() {
   const lang = useApp(selectLang);
   const lines = usePane(selectLines);
   const time = usePane(selectTime);
+  const playing = usePane(selectPlaying);
   const voters = usePane(selectVoters);
   const observers = usePane(selectObservers);
   const [node, setNode] = useState<number | null>(null);
@@ -114,12 +115,15 @@ export function EventLog() {
           <input type="checkbox" checked={routine} onChange={(e) => setRoutine(e.target.checked)} onKeyDown={(e) => e.stopPropagation()} /> {t.replay.routine}
         </label>
       </div>
-      <ol role="log" aria-label={t.eventLog} aria-live="off" className="event-log narration" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        {visible.length === 0 && <li className="nl-empty">{t.replay.emptyLog}</li>}
-        {visible.map((l) => (
-          <Line key={l.index} line={l} lang={lang} current={l.t === latest} onPick={pick} label={t.replay.goTo(t.time(l.t))} />
-        ))}
-      </ol>
+      {/* A screen reader hears new lines while the run is paused or stepped, not the flood of a playing run. */}
+      <div role="log" aria-label={t.eventLog} aria-live={playing ? 'off' : 'polite'}>
+        <ol tabIndex={0} className="event-log narration" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+          {visible.length === 0 && <li className="nl-empty">{t.replay.emptyLog}</li>}
+          {visible.map((l) => (
+            <Line key={l.index} line={l} lang={lang} current={l.t === latest} onPick={pick} label={t.replay.goTo(t.time(l.t))} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

@@ -36,7 +36,7 @@ export function Inspector() {
   return (
     <section className="panel inspector" aria-labelledby="insp-h" data-inspected-node={node}>
       <h2 id="insp-h">
-        {t.inspector}: Node {node}
+        {t.inspector}: {t.teach.nodeN(node)}
         <button type="button" className="link" onClick={() => c.inspect(null)} aria-label={t.close}>
           ✕
         </button>

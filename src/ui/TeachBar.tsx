@@ -37,10 +37,10 @@ export function TeachBar() {
       <button type="button" className="lessons-button" onClick={() => api.store.setState({ overlay: 'lessons' })} aria-haspopup="dialog" aria-keyshortcuts="L">
         {t.teach.lessons}
       </button>
-      <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
+      <button type="button" className="presenter-toggle" aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
         {t.teach.presenter}
       </button>
-      <button type="button" onClick={toggleFullScreen} aria-keyshortcuts="F">
+      <button type="button" className="fullscreen-button" onClick={toggleFullScreen} aria-keyshortcuts="F">
         {t.teach.fullScreen}
       </button>
       <ExportMenu />
@@ -49,7 +49,7 @@ export function TeachBar() {
       </button>
       <label className="field lang-field">
         <span>{t.language}</span>
-        <select value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'zh')} onKeyDown={(e) => e.stopPropagation()}>
+        <select aria-label={t.language} value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'zh')} onKeyDown={(e) => e.stopPropagation()}>
           <option value="en" lang="en">
             {t.teach.languageNames.en}
           </option>

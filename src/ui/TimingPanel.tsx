@@ -32,7 +32,7 @@ export function TimingPanel() {
       <div className="options-grid">
         {numeric.map(([k, v]) => (
           <label key={k} className="field small">
-            <span>{optionLabel(k)}</span>
+            <span>{t.teach.optionNames[k] ?? optionLabel(k)}</span>
             <input
               type="number"
               min={1}
@@ -45,7 +45,7 @@ export function TimingPanel() {
         {flags.map(([k, v]) => (
           <label key={k} className="check">
             <input type="checkbox" checked={v as boolean} onChange={(e) => setDraft({ ...draft, [k]: e.target.checked })} />
-            {optionLabel(k)}
+            {t.teach.optionNames[k] ?? optionLabel(k)}
           </label>
         ))}
       </div>
