@@ -1,24 +1,64 @@
-/** Replay screenshots for looking at (not assertions): timeline markers, step caption, narration, share dialog. */
+/**
+ * Issue 6's "done" tried as a new user would, with screenshots to look at (test-results/screens/replay-*.png):
+ * pause mid-election, step back three events, read why each message was sent, fork by crashing a different
+ * node, copy the share link, and open it elsewhere to see the identical run.
+ */
 import { expect, test } from '@playwright/test';
 import { Lab } from './pages/lab';
 
-test('replay screens', async ({ page }) => {
-  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, speed: 1500 });
-  await expect.poll(() => lab.leader(), { timeout: 20_000 }).not.toBeNull();
-  const leader = (await lab.leader())!;
-  await lab.menuAction(leader, 'Crash');
-  await expect.poll(async () => { const l = await lab.leader(); return l !== null && l !== leader; }, { timeout: 20_000 }).toBe(true);
-  await page.waitForTimeout(800);
+test('tour: pause mid-election, step back three events, fork, share, reopen', async ({ page, context }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, speed: 30 });
+  // Mid-election: a candidate is asking for votes.
+  await expect.poll(async () => (await lab.nodes()).some((n) => n.role === 'candidate'), { timeout: 20_000 }).toBe(true);
   await lab.pause();
-  await page.getByRole('button', { name: 'Step back' }).click();
-  await page.getByRole('button', { name: 'Step back' }).click();
-  await page.waitForTimeout(500);
-  await lab.screenshot('replay-paused');
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  const t0 = Number(await slider.getAttribute('aria-valuenow'));
+  const back = page.getByRole('button', { name: 'Step back' });
+  const captions: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const before = Number(await slider.getAttribute('aria-valuenow'));
+    await back.click();
+    await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow'))).toBeLessThan(before);
+    captions.push((await page.getByTestId('step-caption').textContent()) ?? '');
+  }
+  expect(Number(await slider.getAttribute('aria-valuenow'))).toBeLessThan(t0);
+  // Why each message was sent: the caption and the log say it in words.
+  expect(captions.join(' ')).toMatch(/vote|candidate|election timer|term/i);
+  await expect(page.getByRole('log', { name: 'Event log' })).toContainText(/candidate for term|asks the others for votes|grants|votes for/i);
+  await lab.screenshot('replay-tour-stepped-back');
+
+  // Fork: crash a node that is not the candidate, in the past.
+  const candidate = (await lab.nodes()).find((n) => n.role === 'candidate')?.node ?? 1;
+  const victim = candidate === 2 ? 3 : 2;
+  await lab.menuAction(victim, 'Crash');
+  await expect.poll(async () => (await lab.sim<{ node: number }[]>('actions')).map((a) => a.node)).toEqual([victim]);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => lab.leader(), { timeout: 20_000 }).not.toBeNull();
+  await page.waitForTimeout(600);
+  await lab.pause();
+  await lab.screenshot('replay-tour-forked');
+
+  // Share the link at this moment, open it in another page: the identical run.
   await page.getByRole('button', { name: 'Share' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await lab.screenshot('replay-share');
+  await page.getByRole('dialog').getByRole('checkbox').check();
+  const link = await page.getByRole('textbox', { name: 'Link' }).inputValue();
   await page.keyboard.press('Escape');
-  await page.goto(page.url().replace('test=1', 'test=1&lang=zh'));
-  await page.waitForTimeout(1500);
-  await lab.screenshot('replay-zh');
+  const here = { hash: await lab.sim<string>('traceHash'), nodes: await lab.nodes(), time: Math.floor(await lab.sim<number>('viewTime')) };
+  const other = await context.newPage();
+  await other.goto(`${link}&test=1`);
+  await other.waitForFunction((t) => {
+    const s = (window as unknown as { __sim?: { status(): string; engineTime(): number } }).__sim;
+    return s?.status() === 'running' && s.engineTime() === t;
+  }, here.time);
+  const lab2 = new Lab(other);
+  expect(await lab2.sim<string>('traceHash')).toBe(here.hash);
+  expect(await lab2.nodes()).toEqual(here.nodes);
+  await lab2.screenshot('replay-tour-reopened');
+
+  // Chinese, for a look.
+  await other.goto(`${link}&test=1&lang=zh`);
+  await other.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
+  await other.getByRole('button', { name: '后退一步' }).or(other.getByRole('button', { name: /后退/ })).first().click();
+  await other.waitForTimeout(500);
+  await lab2.screenshot('replay-tour-zh');
 });
