@@ -171,7 +171,11 @@ export function resolveOptions(sc: Scenario, algorithm: AlgorithmName): Record<s
     const path = formatPath(issue.path);
     let reason = issue.message;
     if (issue.code === 'unrecognized_keys') {
-      const known = Object.keys(alg.defaultOptions as object).join(', ');
+      // Options without a default (a teaching switch such as Raft's commitOldTermByCount) are known too.
+      const keys = Object.keys(alg.defaultOptions as object);
+      const shape = (alg.optionsSchema as { shape?: Record<string, unknown> }).shape;
+      for (const k of Object.keys(shape ?? {})) if (!keys.includes(k)) keys.push(k);
+      const known = keys.join(', ');
       reason = `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')} for ${algorithm} (known: ${known})`;
     }
     throw new ScenarioError(path ? `${base}.${path}` : base, reason);

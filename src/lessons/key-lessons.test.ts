@@ -227,6 +227,20 @@ describe('Raft lessons', () => {
     expect(node(r.at(4), 1)).toMatchObject({ role: 'follower', term: 2 });
   });
 
+  it('raft-figure-8: (a) x1…x32 on nodes 1, 2; (b) node 5 leads 2; (c) 1 leads 4, x on 1–3 uncommitted; (d1) 5 leads 6', () => {
+    const r = run('raft-figure-8');
+    expect(node(r.at(0), 2)).toMatchObject({ lastLogIndex: 33, lastLogTerm: 1 });
+    expect(node(r.at(0), 3)).toMatchObject({ alive: false, lastLogIndex: 1 });
+    expect(node(r.at(1), 5)).toMatchObject({ alive: false, term: 2, lastLogIndex: 2, lastLogTerm: 2 });
+    expect(node(r.at(1), 3)).toMatchObject({ lastLogIndex: 1 });
+    expect(node(r.at(2), 1)).toMatchObject({ role: 'leader', term: 4, lastLogIndex: 34, lastLogTerm: 4 });
+    expect(node(r.at(3), 3)).toMatchObject({ lastLogIndex: 33, lastLogTerm: 1 });
+    expect(node(r.at(3), 1)).toMatchObject({ role: 'leader', commitIndex: 0 }); // volatile since its revive; R8 waits for a term-4 entry
+    expect(node(r.at(4), 5)).toMatchObject({ role: 'leader', term: 6 });
+    expect(node(r.at(5), 3)).toMatchObject({ lastLogIndex: 3, lastLogTerm: 6 });
+    for (const id of [1, 2, 3, 4, 5]) expect(commits(r.trace(), id).some((v) => String(v).startsWith('x'))).toBe(false);
+  });
+
   it('raft-no-preemption: no leader change, term 1 throughout', () => {
     const r = run('raft-no-preemption');
     expect(r.at(2).leaderChanges).toBe(0);

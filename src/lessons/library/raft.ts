@@ -399,6 +399,70 @@ export const RAFT_LESSONS: readonly Lesson[] = [
     ],
   },
   {
+    id: 'raft-figure-8',
+    group: 'raft',
+    algorithms: ['raft'],
+    ...engineScenario('raft', 'figure-8'),
+    covers: ['p1.8.6'],
+    title: tx('Raft: "Figure 8", a majority is not a commit', 'Raft：“图 8”，存到多数派并不等于已提交'),
+    goal: tx(
+      'Follow the five-step sequence of the Raft paper\'s Figure 8 and see why a leader must not commit an entry of an older term just because a majority stores it.',
+      '跟随 Raft 论文图 8 的五个步骤，理解为什么主节点不能仅因多数节点存有某个旧任期的条目就提交它。',
+    ),
+    steps: [
+      {
+        pause: { on: 'fault', do: 'crash', node: 1 },
+        text: tx(
+          '(a) Node 1 leads term 1. With nodes 3–5 down it takes x1…x32 (indexes 2–33); only node 2 copies them. 2 of 5 is no majority: nothing new is committed. Now nodes 1 and 2 crash.',
+          '(a) 节点 1 是任期 1 的主节点。节点 3–5 宕机时它接收了 x1…x32（索引 2–33），只有节点 2 复制了它们。5 个中的 2 个不是多数，不能提交。随后节点 1 和 2 崩溃。',
+        ),
+        highlight: { nodes: [1, 2] },
+      },
+      {
+        pause: { on: 'fault', do: 'crash', node: 5 },
+        text: tx(
+          '(b) Node 5, revived first, timed out first and won term 2 with nodes 3 and 4. It appended its own entry at index 2 (term 2), but a partition dropped its AppendEntries and it crashed: only node 5 has that entry.',
+          '(b) 节点 5 最先恢复、最先超时，凭节点 3、4 的选票赢得任期 2。它在索引 2 追加了自己的条目（任期 2），但分区丢掉了它的 AppendEntries，随后它崩溃：只有节点 5 有这个条目。',
+        ),
+        highlight: { nodes: [5] },
+      },
+      {
+        pause: { on: 'state', node: 1, role: 'leader', after: 900 },
+        text: tx(
+          '(c) Node 3 tried term 3, but nodes 1 and 2 refused its shorter log. Node 1 won term 4 with nodes 2 and 3 and appended a term-4 no-op at index 34. Node 2 gets it at once; node 3 lacks x1…x32.',
+          '(c) 节点 3 尝试任期 3，但节点 1、2 因其日志较短而拒绝。节点 1 凭节点 2、3 的选票赢得任期 4，并在索引 34 追加了任期 4 的空条目。节点 2 立即收到；节点 3 还缺 x1…x32。',
+        ),
+        highlight: { nodes: [1, 2, 3] },
+      },
+      {
+        pause: { on: 'state', node: 3, where: { lastLogIndex: 33 } },
+        text: tx(
+          'nextIndex walked back one entry at a time; node 3 now holds x1…x32. They are on nodes 1, 2 and 3, a majority, yet node 1 does not commit them: they are of term 1, and R8 commits by counting only entries of the leader\'s own term.',
+          'nextIndex 逐条回退后，节点 3 现在有了 x1…x32。它们已存在节点 1、2、3 这个多数派上，但节点 1 并不提交：它们属于任期 1，而 R8 只按副本数提交主节点自己任期的条目。',
+        ),
+        question: tx('x1…x32 are stored on a majority. Why is that not enough?', 'x1…x32 已存于多数节点。为什么这还不够？'),
+        highlight: { nodes: [1, 3] },
+      },
+      {
+        pause: { on: 'state', node: 5, role: 'leader', after: 1400 },
+        text: tx(
+          '(d1) Nodes 1 and 2 crashed before the no-op reached node 3. Node 5\'s log ends in term 2, newer than node 3\'s term 1, so nodes 3 and 4 vote for it: node 5 leads term 6.',
+          '(d1) 节点 1、2 在空条目到达节点 3 之前崩溃。节点 5 的日志以任期 2 结尾，比节点 3 的任期 1 更新，所以节点 3、4 投票给它：节点 5 成为任期 6 的主节点。',
+        ),
+        highlight: { nodes: [3, 4, 5] },
+      },
+      {
+        pause: { on: 'state', node: 3, where: { lastLogIndex: 3 }, after: 1460 },
+        text: tx(
+          'Node 5 overwrites indexes 2–33 on nodes 3 and 4 with its own entries. That is legal: x1…x32 were never committed. Had node 1 committed them by counting (switch commitOldTermByCount), the checker would report R-S4 and R-S5 here.',
+          '节点 5 用自己的条目覆盖了节点 3、4 上的索引 2–33。这是合法的：x1…x32 从未提交。若节点 1 按副本数提交了它们（开关 commitOldTermByCount），检查器会在此报告 R-S4 和 R-S5。',
+        ),
+        question: tx('In (d2) node 1 lives until its term-4 no-op reaches node 3. What changes?', '在 (d2) 中，节点 1 存活到任期 4 的空条目到达节点 3。结果有何不同？'),
+        highlight: { nodes: [5] },
+      },
+    ],
+  },
+  {
     id: 'raft-failover',
     group: 'raft',
     algorithms: ['raft'],

@@ -18,6 +18,18 @@ export interface RaftOptions {
   electionTimeoutMsMax: number;
   /** H: the leader's heartbeat (empty AppendEntries) interval (R7). */
   heartbeatMs: number;
+  /**
+   * TEACHING SWITCH that breaks Raft on purpose (protocols.md §1.8 item 6, [TH] Fig 3.7 "Figure 8"): when true,
+   * R8 commits the largest index stored on a majority *whatever its term*, i.e. a leader commits entries of
+   * older terms by counting replicas. That is unsafe: the figure-8 lesson shows an entry committed this way
+   * being overwritten by a later leader, and the checker reports R-S4/R-S5 (and R-S9). Off (absent) is Raft.
+   *
+   * It has no entry in `defaultRaftOptions`, on purpose: the resolved options (the `init` event of every trace,
+   * `sim --format jsonl`) carry it only when a scenario or `--option` sets it. Existing traces and their golden
+   * hashes therefore stay byte-identical, and a trace that has it shows at its first line that the run used a
+   * deliberately broken rule. Absent means false.
+   */
+  commitOldTermByCount?: boolean;
 }
 
 export const defaultRaftOptions: RaftOptions = {
@@ -37,6 +49,7 @@ export const raftOptionsSchema = z
     electionTimeoutMsMin: ms.optional(),
     electionTimeoutMsMax: ms.optional(),
     heartbeatMs: ms.optional(),
+    commitOldTermByCount: z.boolean().optional(),
   })
   .refine(
     (o) =>

@@ -241,11 +241,13 @@ function commitTo(s: RaftState, n: number, ctx: RaftCtx): void {
 /**
  * R8 AdvanceCommitIndex: the largest N > commitIndex replicated on a quorum *and of the current term*.
  * Never commit an old-term entry by counting replicas ([TH] Fig 3.7); terms along the log never decrease,
- * so the scan stops at the first entry of an older term.
+ * so the scan stops at the first entry of an older term. The teaching switch `commitOldTermByCount` drops
+ * that term check on purpose (options.ts): the "Figure 8" lesson then breaks R-S4/R-S5.
  */
 function advanceCommitIndex(s: RaftState, ctx: RaftCtx): void {
+  const byCount = ctx.options.commitOldTermByCount === true;
   for (let n = lastIndex(s.log); n > s.commitIndex; n--) {
-    if (s.log[n - 1].term !== s.currentTerm) return;
+    if (s.log[n - 1].term !== s.currentTerm && !byCount) return;
     let count = 1; // self
     for (const p of peers(s, ctx)) if ((s.matchIndex[p] ?? 0) >= n) count++;
     if (quorum(count, ctx.voters)) {

@@ -11,6 +11,8 @@ import type { Scenario } from '../../core/types';
 import { parseScenario } from '../../scenario-file';
 import disruptiveNode from './files/disruptive-node.json';
 import disruptiveNodePreVote from './files/disruptive-node-prevote.json';
+import figure8 from './files/figure-8.json';
+import figure8D2 from './files/figure-8-d2.json';
 import leaderCrashFailover from './files/leader-crash-failover.json';
 import leaderMinority from './files/leader-minority.json';
 import leaderMinorityCheckQuorum from './files/leader-minority-checkquorum.json';
@@ -119,6 +121,31 @@ export const RAFT_LESSONS: readonly Lesson[] = [
     'S5, the highest id, crashes and revives four times. In Raft it comes back as a follower, hears S1\'s ' +
       'heartbeat before its election timer fires, and S1 stays leader in term 1: no election, no leader change. ' +
       'Run the same script with --algorithm bully to compare: there every revival of S5 takes leadership back.',
+  ),
+  lesson(
+    'figure-8',
+    '"Figure 8": why a leader never commits an old-term entry by counting',
+    figure8,
+    3000,
+    'The election timeout is fixed at 200 ms and latency at 10 ms, so crashes and revives alone decide who times ' +
+      'out first. (a) S1 leads term 1; with S3–S5 down it takes x1…x32 (indexes 2–33), which reach S2 only; S1 and ' +
+      'S2 crash. (b) S5, revived first, wins term 2 with S3 and S4; its term-2 no-op at index 2 never leaves S5 (a ' +
+      'partition drops it, then S5 crashes). (c) S3 tries term 3 but S1 and S2 refuse its shorter log; S1 wins term ' +
+      '4 with S2 and S3 and appends its term-4 no-op at index 34. S3 lacks the x entries, so nextIndex walks back one ' +
+      'by one, and at 1220 ms S3 acknowledges x1…x32: they are on a majority (S1, S2, S3) but of term 1, so R8 does ' +
+      'not commit them. (d1) S1 and S2 crash at 1230 ms, before the no-op reaches S3. S5 (last term 2) refuses S3 in ' +
+      'term 5, then wins term 6 with S3 and S4 and overwrites indexes 2–33 with its own entries. Nothing committed ' +
+      'is lost. With commitOldTermByCount on, S1 commits x1…x32 at 1220 ms by counting, and the checker reports R-S4 ' +
+      'when S5 becomes leader of term 6, then R-S5.',
+  ),
+  lesson(
+    'figure-8-d2',
+    '"Figure 8" (d2): the current-term entry reaches a majority first',
+    figure8D2,
+    3000,
+    'The same script, but S1 and S2 crash at 1300 ms instead of 1230. By then S1\'s term-4 no-op (index 34) has ' +
+      'reached S3 (1270 ms), so it is on a majority and S1 commits it, and every entry under it, at 1280 ms (R8). ' +
+      'S5 can no longer win: S3 holds a term-4 entry and refuses it. S3 wins term 5 and x1…x32 survive on every node.',
   ),
 ];
 

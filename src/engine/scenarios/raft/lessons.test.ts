@@ -169,4 +169,39 @@ describe('Raft lessons show their expected observation', () => {
     expect(states.some((s) => s.node === 5 && s.role !== 'follower')).toBe(false);
     expect(sim.clusterLeader).toBe(first.node);
   });
+
+  it('figure-8: (a)→(b)→(c)→(d1) as staged, the old-term entries are never committed and S5 overwrites them', () => {
+    const { states, events, sim } = run('figure-8');
+    const leaders = states.filter((s) => s.role === 'leader').map((s) => `S${s.node}@${s.term}`);
+    expect([...new Set(leaders)]).toEqual(['S1@1', 'S5@2', 'S1@4', 'S5@6']); // (a), (b), (c), (d1)
+    const s3 = (t: number) => states.filter((s) => s.node === 3 && s.t <= t).at(-1)!;
+    // (c): at 1220 ms x1…x32 are on S1, S2, S3 (a majority), S3 does not have the term-4 no-op
+    expect(s3(1225)).toMatchObject({ lastLogIndex: 33, lastLogTerm: 1, term: 4 });
+    const commits = events.filter((e): e is Extract<TraceEvent, { type: 'commit' }> => e.type === 'commit');
+    expect(commits.some((c) => String(c.value).startsWith('x'))).toBe(false);
+    // (d1): S5's term-2 no-op replaced the x entries everywhere
+    for (const id of [1, 2, 3, 4, 5]) {
+      expect(raftState(sim, id).log.map((e) => e.id).slice(0, 3)).toEqual(['1.1', '2.2', '6.3']);
+    }
+  });
+
+  it('figure-8 with commitOldTermByCount on: S1 commits x1…x32 by counting and the checker reports R-S4, R-S5', () => {
+    const base = raftLesson('figure-8').scenario;
+    const sc = { ...base, options: { ...base.options, commitOldTermByCount: true } };
+    const { events, violations } = runChecked(sc, 3000);
+    const byCount = events.filter((e): e is Extract<TraceEvent, { type: 'commit' }> => e.type === 'commit' && e.node === 1 && String(e.value).startsWith('x'));
+    expect(byCount).toHaveLength(32);
+    expect(byCount[0].t).toBe(1220);
+    expect(violations[0]).toMatchObject({ t: 1460, invariant: 'R-S4' });
+    expect(new Set(violations.map((v) => v.invariant))).toEqual(new Set(['R-S4', 'R-S5', 'R-S9']));
+    // the same run with the switch off is clean (previous test), so the switch alone breaks it
+  });
+
+  it('figure-8-d2: the term-4 no-op reaches a majority first, everything under it commits, S5 never leads', () => {
+    const { states, events, sim } = run('figure-8-d2');
+    const commit34 = events.find((e) => e.type === 'commit' && e.node === 1 && e.index === 34)!;
+    expect(commit34.t).toBe(1280);
+    expect(states.some((s) => s.node === 5 && s.role === 'leader' && s.t > 1300)).toBe(false);
+    for (const id of [1, 2, 3, 4, 5]) expect(raftState(sim, id).log.slice(1, 33).map((e) => e.value)).toEqual(Array.from({ length: 32 }, (_, k) => `x${k + 1}`));
+  });
 });
