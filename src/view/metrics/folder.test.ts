@@ -5,6 +5,7 @@ import { ALGORITHMS } from '../../engine/algorithms';
 import type { AlgorithmName, TraceEvent } from '../../engine/core/types';
 import { createSimulation, defaultScenario, runTrace } from '../../engine/run';
 import { fuzzRuns, scenarioArb } from '../../engine/testing/schedules';
+import { raftLesson } from '../../engine/scenarios/raft';
 import { foldMetrics, MetricsFolder } from './folder';
 
 const registered = Object.keys(ALGORITHMS) as AlgorithmName[];
@@ -210,5 +211,45 @@ describe('elections, rounds, traffic classes', () => {
     const sends = trace.filter((e): e is Extract<TraceEvent, { type: 'send' }> => e.type === 'send');
     expect(m.series.buckets[1].heartbeat).toBe(sends.filter((e) => e.t >= 250 && e.t < 500 && e.kind === 'Heartbeat').length);
     expect(() => new MetricsFolder({ bucketMs: 0 })).toThrow();
+  });
+});
+
+describe('dual-leader window (protocols.md §1.6)', () => {
+  const windowOf = (id: string) => {
+    const l = raftLesson(id);
+    return foldMetrics(runTrace(l.scenario, l.untilMs, {}));
+  };
+
+  it('leader-minority without CheckQuorum: S1 (term 1) and S3 (term 2) both lead from S3\'s election until the heal', () => {
+    const m = windowOf('leader-minority');
+    expect(m.dualLeaderWindows).toHaveLength(1);
+    const [w] = m.dualLeaderWindows;
+    expect(w.nodes).toEqual([1, 3]);
+    expect(w.from).toBeGreaterThan(1000); // the partition
+    expect(w.to).toBeGreaterThanOrEqual(3000); // the heal, plus one message for S1 to see term 2
+    expect(w.to).toBeLessThanOrEqual(3000 + 30 + 50);
+    expect(m.dualLeaderMs).toBe(w.to! - w.from);
+    expect(m.maxDualLeaderMs).toBe(m.dualLeaderMs);
+  });
+
+  it('leader-minority with CheckQuorum: the stale leader steps down within about Tmin, long before the heal', () => {
+    const m = windowOf('leader-minority-checkquorum');
+    const tMin = 150;
+    for (const w of m.dualLeaderWindows) {
+      expect(w.nodes).toEqual([1, 3]);
+      expect(w.to).not.toBeNull();
+      expect(w.to!).toBeLessThanOrEqual(1000 + 2 * tMin); // CQ1 checks every Tmin: down at most 2·Tmin after the split
+    }
+    expect(m.dualLeaderMs).toBeLessThanOrEqual(tMin);
+    expect(m.dualLeaderMs).toBeLessThan(windowOf('leader-minority').dualLeaderMs / 10);
+  });
+
+  it('an open window counts up to now, and a one-leader run has none', () => {
+    const l = raftLesson('leader-minority');
+    const prefix = runTrace(l.scenario, l.untilMs, {}).filter((e) => e.t <= 2000 && e.type !== 'end');
+    const m = foldMetrics(prefix, { now: 2500 });
+    expect(m.dualLeaderWindows[0].to).toBeNull();
+    expect(m.dualLeaderWindows[0].durationMs).toBe(2500 - m.dualLeaderWindows[0].from);
+    expect(windowOf('no-preemption').dualLeaderWindows).toEqual([]);
   });
 });

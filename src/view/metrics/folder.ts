@@ -37,6 +37,20 @@ export interface ElectionEpisode {
   messages: number;
 }
 
+/**
+ * A stretch of time during which two or more live nodes claimed leadership at once (README.md: "Dual-leader
+ * window"); in Raft a stale leader of an older term beside the new one (protocols.md §1.6).
+ */
+export interface DualLeaderWindow {
+  from: number;
+  /** When at most one claimant was left (null: still open). */
+  to: number | null;
+  /** `to − from` (so far, as of `now`, while open). */
+  durationMs: number;
+  /** Every node that claimed leadership during the window, ascending. */
+  nodes: NodeId[];
+}
+
 export interface SeriesBucket {
   /** Start of the bucket, virtual ms: the bucket holds sends with `t` in [t, t + bucketMs). */
   t: number;
@@ -78,6 +92,10 @@ export interface PaneMetrics {
   rounds: Record<string, number>;
   /** The algorithm's headline round number: Raft term, Bully round, ZAB currentEpoch (0 when unknown). */
   maxRound: number;
+  /** Dual-leader windows, in order, and their total and longest duration (ms, as of `now`). */
+  dualLeaderWindows: DualLeaderWindow[];
+  dualLeaderMs: number;
+  maxDualLeaderMs: number;
   violations: number;
   violationsByInvariant: Record<string, number>;
   anomalies: number;
@@ -143,6 +161,10 @@ export class MetricsFolder {
   private instantT = -1;
   private sentBeforeInstant = 0;
   private rounds: Record<string, number> = {};
+  // Dual-leader windows: the live nodes whose last state claims leadership, and the window open now.
+  private claimants = new Set<NodeId>();
+  private dualWindows: DualLeaderWindow[] = [];
+  private openDual: DualLeaderWindow | null = null;
   // Safety.
   private violations = 0;
   private violationsByInvariant: Record<string, number> = {};
@@ -262,6 +284,7 @@ export class MetricsFolder {
       });
     }
     const primary = this.algorithm ? PRIMARY_ROUND_FIELD[this.algorithm] : null;
+    const dual = this.dualWindows.map((w) => ({ ...w, nodes: [...w.nodes], durationMs: w.to === null ? t - w.from : w.durationMs }));
     return {
       algorithm: this.algorithm,
       now: t,
@@ -285,6 +308,9 @@ export class MetricsFolder {
       abandonedEpisodes: this.abandoned,
       rounds: { ...this.rounds },
       maxRound: primary !== null ? (this.rounds[primary] ?? 0) : 0,
+      dualLeaderWindows: dual,
+      dualLeaderMs: dual.reduce((a, w) => a + w.durationMs, 0),
+      maxDualLeaderMs: dual.reduce((a, w) => Math.max(a, w.durationMs), 0),
       violations: this.violations,
       violationsByInvariant: { ...this.violationsByInvariant },
       anomalies: this.anomalies,
@@ -333,6 +359,7 @@ export class MetricsFolder {
       const v = (e as Record<string, unknown>)[f];
       if (typeof v === 'number' && v > (this.rounds[f] ?? -Infinity)) this.rounds[f] = v;
     }
+    this.trackClaim(e, alg);
     const prev = this.nodes.get(e.node);
     const rule = alg ? ELECTION_ROLE[alg] : null;
     const renew = rule?.renewField ? (e as Record<string, unknown>)[rule.renewField] : null;
@@ -342,6 +369,31 @@ export class MetricsFolder {
     const starts =
       !prev || !prev.alive || prev.role !== rule.role || (rule.renewField !== null && renew !== prev.renew);
     if (starts) this.electionStarted(e.t, e.node, renew);
+  }
+
+  /**
+   * Dual-leader window: a node claims leadership as the kernel's `claimsLeadership` says (Raft and Bully role
+   * `leader`, ZAB `leading` in phase `broadcast`) while alive; a window is open while two or more do.
+   */
+  private trackClaim(e: Extract<TraceEvent, { type: 'state' }>, alg: AlgorithmName | null): void {
+    const claims = e.alive && (alg === 'zab' ? e.role === 'leading' && (e as Record<string, unknown>).phase === 'broadcast' : e.role === 'leader');
+    if (claims) this.claimants.add(e.node);
+    else this.claimants.delete(e.node);
+    const w = this.openDual;
+    if (this.claimants.size >= 2) {
+      if (!w) {
+        const nw: DualLeaderWindow = { from: e.t, to: null, durationMs: 0, nodes: [...this.claimants].sort((a, b) => a - b) };
+        this.dualWindows.push(nw);
+        this.openDual = nw;
+      } else {
+        for (const n of this.claimants) if (!w.nodes.includes(n)) w.nodes.push(n);
+        w.nodes.sort((a, b) => a - b);
+      }
+    } else if (w) {
+      w.to = e.t;
+      w.durationMs = e.t - w.from;
+      this.openDual = null;
+    }
   }
 
   private electionStarted(t: number, node: NodeId, renew: unknown): void {
