@@ -150,3 +150,24 @@ describe('kernel basics', () => {
     expect(itsDrop?.t).toBe(10);
   });
 });
+
+describe('violation reports', () => {
+  it('reports each distinct broken fact once, also across a checkpoint', async () => {
+    const { parseScenario } = await import('../scenario-file');
+    const { readFileSync } = await import('node:fs');
+    const sc = parseScenario(JSON.parse(readFileSync('src/engine/scenarios/raft/files/figure-8.json', 'utf8')));
+    const broken = { ...sc, options: { ...sc.options, commitOldTermByCount: true } };
+    const trace = runTrace(broken, 3000, { check: true });
+    const violations = trace.filter((e) => e.type === 'violation').map((e) => JSON.stringify([(e as { invariant: string }).invariant, (e as { detail: string }).detail]));
+    expect(violations.length).toBeGreaterThan(0);
+    expect(new Set(violations).size).toBe(violations.length);
+
+    const resumed: TraceEvent[] = [];
+    const first = createSimulation(broken, { check: true });
+    first.runUntil(1500);
+    const again = Simulation.restore({ algorithm: first.algorithm, scenario: first.scenario, options: first.options, check: true, sink: (e) => resumed.push(e) }, first.checkpoint());
+    again.finish(3000);
+    const after = trace.filter((e) => e.t > 1500 || (e.type === 'end'));
+    expect(toJsonl(resumed.filter((e) => e.t > 1500 || e.type === 'end'))).toBe(toJsonl(after));
+  });
+});

@@ -112,6 +112,8 @@ export interface KernelState {
   stats: { sent: number; delivered: number; dropped: number; byKind: Record<string, number> };
   leader: LeaderTracking;
   checker: unknown;
+  /** Violations already reported, as "invariant|detail" (each distinct fact is reported once). */
+  reported: Record<string, true>;
   /** Number of queue items processed: the kernel's event count, for seeking and benchmarks. */
   steps: number;
   /** How many of the script's actions have been queued (see `Script`). */
@@ -202,6 +204,7 @@ export class Simulation {
         splitBrain: false,
       },
       checker: null,
+      reported: {},
       steps: 0,
       scriptQueued: 0,
     };
@@ -536,9 +539,14 @@ export class Simulation {
     }
     if (this.check && this.algorithm.checker) {
       const step: StepInfo = { t: this.s.now, node: rec.id, cause, before, after, sent };
-      this.algorithm.checker.afterStep(this.s.checker, step, this.clusterInfo(), (invariant, detail) =>
-        this.emit({ t: this.s.now, type: 'violation', invariant, detail }),
-      );
+      this.algorithm.checker.afterStep(this.s.checker, step, this.clusterInfo(), (invariant, detail) => {
+        // A broken state stays broken for many steps (e.g. a leader lacking a committed entry); the trace says
+        // each distinct fact once, so the event log stays readable and the count means distinct breaks.
+        const key = `${invariant}|${detail}`;
+        if (this.s.reported[key]) return;
+        this.s.reported[key] = true;
+        this.emit({ t: this.s.now, type: 'violation', invariant, detail });
+      });
     }
     // The cluster leader depends on each node's alive flag, named leader and leadership claim (and on the
     // network, which `applyAction` handles); when none of these changed, recomputing it would find the same.
@@ -754,6 +762,7 @@ function copyState(s: KernelState): KernelState {
     stats: clonePlain(s.stats),
     leader: { ...s.leader },
     checker: clonePlain(s.checker),
+    reported: { ...s.reported },
     steps: s.steps,
     scriptQueued: s.scriptQueued,
   };
