@@ -88,3 +88,15 @@ test('prefers-reduced-motion: the highlight does not pulse', async ({ browser })
   expect(duration).toBe('none');
   await ctx.close();
 });
+
+test('touch: a tap on a node opens its menu, and the page can be pinch-zoomed (the viewport does not forbid it)', async ({ browser }) => {
+  const ctx = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await ready(page, 'paused=1&lang=zh');
+  await page.locator('[data-node-id="2"] .node-shape').tap();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '崩溃' })).toBeVisible();
+  const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+  expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
+  await ctx.close();
+});

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { Lab } from './pages/lab';
 
 /** Presses Tab until the focused element matches a CSS selector or, for `{ button }`, is that button. */
-async function tabTo(page: Page, target: string | { button: string }, max = 80): Promise<void> {
+async function tabTo(page: Page, target: string | { button: string }, max = 150): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const hit = await page.evaluate((t) => {

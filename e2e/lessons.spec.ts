@@ -125,3 +125,27 @@ test('keyboard only: open the lesson list, open a lesson, step with Page Down / 
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+for (const lesson of LESSONS.filter((l) => l.algorithms.length > 1)) {
+  test(`side-by-side lesson ${lesson.id}: opens compare mode and every pane stops at each pause point`, async ({ page }) => {
+    await openLesson(page, lesson.id);
+    for (const alg of lesson.algorithms) await expect(page.getByRole('region', { name: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' }[alg]! }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: lesson.title.en })).toBeVisible();
+    const next = page.getByRole('button', { name: 'Next step' });
+    for (let i = 0; i < lesson.steps.length; i++) {
+      await next.click();
+      await expect(page.getByText(`Step ${i + 1} of ${lesson.steps.length}`)).toBeVisible({ timeout: 20_000 });
+      const want = lesson.times[i] ?? lesson.untilMs;
+      type C = { __compare: { times(): number[]; playing(): boolean; pane(i: number): { engineTime(): number; leader(): number | null } } };
+      await expect.poll(() => page.evaluate(() => (window as unknown as C).__compare.times())).toEqual(lesson.algorithms.map(() => want));
+      expect(await page.evaluate(() => (window as unknown as C).__compare.playing())).toBe(false);
+      for (let k = 0; k < lesson.algorithms.length; k++) {
+        await expect
+          .poll(() => page.evaluate((k) => (window as unknown as C).__compare.pane(k).leader(), k), { message: `${lesson.algorithms[k]} leader at step ${i + 1}` })
+          .toBe(lesson.leaders[i][k]);
+      }
+    }
+    await page.getByRole('button', { name: 'Close lesson' }).click();
+    await expect(page.getByRole('region', { name: 'Bully' })).toHaveCount(0);
+  });
+}

@@ -2,11 +2,13 @@
  * The page's entry: read the query parameters (bad ones become alerts, never a blank page), create the
  * app store and one pane controller (which starts the simulation worker), and render.
  */
+// First: it sets zod's jitless mode, which must precede every schema (the CSP allows no eval).
+import { registerServiceWorker } from './pwa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from './store/app-store';
 import { installCompareBridge } from './store/compare-bridge';
-import { configureCompare, openCompare, parseCompare, scenarioOfConfig } from './store/compare-session';
+import { closeCompare, compareStore, configureCompare, openCompare, parseCompare, scenarioOfConfig } from './store/compare-session';
 import { PaneController } from './store/pane-controller';
 import { LessonSession } from './store/lesson-session';
 import { createTeachStore } from './store/teach-store';
@@ -81,6 +83,18 @@ const teachStore = createTeachStore({
   embed: parseFlag('embed', params.later.embed, teachProblems),
 });
 const session = new LessonSession(controller, teachStore, {
+  // Side-by-side lessons run in compare mode (issue 7), stopped at their pause points by its shared clock.
+  compare: {
+    open: (lesson) => {
+      const s = openCompare(lesson.algorithms, lesson.scenario, { playing: false });
+      return { clock: s.clock, panes: s.panes };
+    },
+    close: () => closeCompare(),
+    onClosed: (fn) =>
+      compareStore.subscribe((st, prev) => {
+        if (prev.session && st.session !== prev.session) fn();
+      }),
+  },
   onUrl: (search) => window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`),
 });
 if (params.later.lesson !== undefined && !session.open(params.later.lesson)) {
@@ -88,6 +102,8 @@ if (params.later.lesson !== undefined && !session.open(params.later.lesson)) {
 }
 if (teachProblems.length !== app.getState().problems.length) app.setState({ problems: teachProblems });
 if (params.test) (window as unknown as Record<string, unknown>).__lesson = session.bridge();
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

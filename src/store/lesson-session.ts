@@ -7,6 +7,7 @@
  * next pause point and shows that step. Seeking with the timeline moves to the step whose time was reached.
  */
 import { lessonById, lessonPanes, lessonPauseTimes, type Lesson } from '../lessons';
+import type { ClockGroup } from './clock-group';
 import type { PaneController } from './pane-controller';
 import type { RunConfig } from './pane-model';
 import type { TeachStore } from './teach-store';
@@ -52,9 +53,59 @@ export function lessonConfig(lesson: Lesson): RunConfig {
   };
 }
 
+/** The time commands a lesson needs: one pane's controller, or compare mode's shared clock. */
+interface LessonClock {
+  readonly time: number;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  seek(t: number): void;
+  setStopAt(t: number | null, onStop?: () => void): void;
+  speed(): number;
+  horizon(): number;
+}
+
+function paneClock(c: PaneController): LessonClock {
+  return {
+    get time() {
+      return c.time;
+    },
+    play: () => c.play(),
+    pause: () => c.pause(),
+    setSpeed: (v) => c.setSpeed(v),
+    seek: (t) => c.seek(t),
+    setStopAt: (t, f) => c.setStopAt(t, f),
+    speed: () => c.store.getState().speed,
+    horizon: () => c.store.getState().horizon,
+  };
+}
+
+function groupClock(g: ClockGroup, panes: PaneController[]): LessonClock {
+  return {
+    get time() {
+      return g.now;
+    },
+    play: () => g.play(),
+    pause: () => g.pause(),
+    setSpeed: (v) => g.setSpeed(v),
+    seek: (t) => g.seek(t),
+    setStopAt: (t, f) => g.setStopAt(t, f),
+    speed: () => g.store.getState().speed,
+    horizon: () => Math.min(...panes.map((p) => p.store.getState().horizon)),
+  };
+}
+
+/** Compare mode as the lesson session sees it (src/store/compare-session.ts). */
+export interface CompareHooks {
+  open(lesson: Lesson): { clock: ClockGroup; panes: PaneController[] };
+  close(): void;
+  /** Calls `fn` when compare mode closes by itself (the user switched back to one pane). */
+  onClosed(fn: () => void): () => void;
+}
+
 export interface LessonSessionOptions {
-  /** Whether side-by-side panes can be shown (compare mode); without it such lessons show a notice. */
-  canCompare?: () => boolean;
+  /** Side-by-side panes (compare mode); without them such lessons show a notice. */
+  compare?: CompareHooks;
   /** Called with the query string the address bar should show (null: leave it). */
   onUrl?: (search: string) => void;
 }
@@ -63,12 +114,16 @@ export class LessonSession {
   private config: RunConfig | null = null;
   private userSpeed: number | null = null;
   private unsubscribe: () => void;
+  private clock: LessonClock;
+  /** Set while a side-by-side lesson runs in compare mode. */
+  private group: { clock: ClockGroup; off: () => void; offClosed: () => void } | null = null;
 
   constructor(
     readonly controller: PaneController,
     readonly teach: TeachStore,
     private readonly opts: LessonSessionOptions = {},
   ) {
+    this.clock = paneClock(controller);
     this.unsubscribe = controller.store.subscribe((s, prev) => {
       if (!this.config) return;
       if (s.config !== this.config) {
@@ -95,98 +150,133 @@ export class LessonSession {
     return id ? (lessonById(id) ?? null) : null;
   }
 
+  private get active(): boolean {
+    return this.config !== null || this.group !== null;
+  }
+
   /** Opens a lesson by id; false if there is none with that id. */
   open(id: string): boolean {
     const lesson = lessonById(id);
     if (!lesson) return false;
     this.restoreSpeed();
-    this.controller.setStopAt(null);
-    if (lesson.algorithms.length > 1 && !(this.opts.canCompare?.() ?? false)) {
+    this.clock.setStopAt(null);
+    const search = typeof location !== 'undefined' ? location.search : '';
+    const { times } = lessonPauseTimes(lesson);
+    if (lesson.algorithms.length > 1) {
+      this.leaveCompare();
       this.config = null;
-      this.teach.setState({ lessonId: id, step: -1, times: [], transit: false, needsCompare: true, overlay: 'none' });
-      this.opts.onUrl?.(lessonHref(id, typeof location !== 'undefined' ? location.search : ''));
+      this.clock = paneClock(this.controller);
+      const compare = this.opts.compare;
+      if (!compare) {
+        this.teach.setState({ lessonId: id, step: -1, times: [], transit: false, needsCompare: true, overlay: 'none' });
+        this.opts.onUrl?.(lessonHref(id, search));
+        return true;
+      }
+      this.controller.pause();
+      const { clock, panes } = compare.open(lesson);
+      this.clock = groupClock(clock, panes);
+      const off = clock.store.subscribe((st, prev) => {
+        if (prev.playing && !st.playing && this.teach.getState().transit) {
+          this.restoreSpeed();
+          this.teach.setState({ transit: false });
+        }
+      });
+      const offClosed = compare.onClosed(() => {
+        if (this.group?.clock === clock) {
+          this.group.off();
+          this.group.offClosed();
+          this.group = null;
+          this.clock = paneClock(this.controller);
+          this.userSpeed = null;
+          this.teach.setState({ lessonId: null, step: -1, times: [], transit: false, needsCompare: false });
+          this.dropLessonParam();
+        }
+      });
+      this.group = { clock, off, offClosed };
+      this.teach.setState({ lessonId: id, step: -1, times, transit: false, needsCompare: false, overlay: 'none' });
+      this.arm();
+      this.opts.onUrl?.(lessonHref(id, search));
       return true;
     }
-    const { times } = lessonPauseTimes(lesson);
+    this.leaveCompare();
+    this.clock = paneClock(this.controller);
     const config = lessonConfig(lesson);
     this.controller.pause();
     this.config = config;
     this.teach.setState({ lessonId: id, step: -1, times, transit: false, needsCompare: false, overlay: 'none' });
     this.controller.reset(config);
     this.arm();
-    this.opts.onUrl?.(lessonHref(id, typeof location !== 'undefined' ? location.search : ''));
+    this.opts.onUrl?.(lessonHref(id, search));
     return true;
   }
 
   /** Leaves the lesson; the run goes back to a plain cluster of the same algorithm unless `keepRun`. */
   close({ keepRun = false } = {}): void {
     const cfg = this.controller.store.getState().config;
+    const wasPane = this.config !== null;
     this.config = null;
-    this.controller.setStopAt(null);
+    this.clock.setStopAt(null);
     this.restoreSpeed();
+    this.leaveCompare();
+    this.clock = paneClock(this.controller);
     this.teach.setState({ lessonId: null, step: -1, times: [], transit: false, needsCompare: false });
-    if (typeof location !== 'undefined') {
-      const q = new URLSearchParams(location.search);
-      q.delete('lesson');
-      const s = q.toString();
-      this.opts.onUrl?.(s ? `?${s}` : '');
-    }
-    if (cfg.events && cfg.events.length > 0) {
+    this.dropLessonParam();
+    if (wasPane && cfg.events && cfg.events.length > 0) {
       const { events: _events, ...plain } = cfg;
       this.controller.reset(keepRun ? { ...plain } : { ...plain, options: {} });
     }
   }
 
-  /** Plays to the next pause point (or jumps there if the run is already on its way). */
+  /** Plays to the next pause point (or hurries there if the run is already on its way). */
   next(): void {
     const { step, times, transit } = this.teach.getState();
-    if (!this.config || step >= times.length - 1) return;
+    if (!this.active || step >= times.length - 1) return;
     const target = this.timeOf(step + 1);
-    const now = this.controller.time;
+    const now = this.clock.time;
     if (target <= now) {
       // The next step is at this very instant (two events at one time): no need to run.
-      this.controller.pause();
+      this.clock.pause();
       this.restoreSpeed();
       this.setStep(step + 1);
       return;
     }
     if (transit) {
       // A second press while on the way: hurry there.
-      if (this.userSpeed === null) this.userSpeed = this.controller.store.getState().speed;
-      this.controller.setSpeed(MAX_TRANSIT_SPEED);
-      this.controller.play();
+      if (this.userSpeed === null) this.userSpeed = this.clock.speed();
+      this.clock.setSpeed(MAX_TRANSIT_SPEED);
+      this.clock.play();
       return;
     }
-    const speed = this.controller.store.getState().speed;
+    const speed = this.clock.speed();
     const need = (target - now) / MAX_TRANSIT_S;
     if (need > speed) {
       this.userSpeed = speed;
-      this.controller.setSpeed(Math.min(MAX_TRANSIT_SPEED, niceSpeed(need)));
+      this.clock.setSpeed(Math.min(MAX_TRANSIT_SPEED, niceSpeed(need)));
     }
     this.teach.setState({ transit: true });
-    this.controller.play();
+    this.clock.play();
   }
 
   /** Back to the previous step's pause point (or the introduction at time 0). */
   previous(): void {
     const { step } = this.teach.getState();
-    if (!this.config || step < 0) return;
-    this.controller.pause();
+    if (!this.active || step < 0) return;
+    this.clock.pause();
     this.restoreSpeed();
     const to = step - 1 >= 0 ? this.timeOf(step - 1) : 0;
     this.setStep(step - 1);
-    this.controller.seek(to);
+    this.clock.seek(to);
   }
 
   /** Jumps back to step `i` (-1: the introduction); a step beyond the furthest time reached is refused. */
   goTo(i: number): void {
     const { times } = this.teach.getState();
-    if (!this.config || i < -1 || i >= times.length) return;
-    if (i >= 0 && this.timeOf(i) > this.controller.store.getState().horizon) return;
-    this.controller.pause();
+    if (!this.active || i < -1 || i >= times.length) return;
+    if (i >= 0 && this.timeOf(i) > this.clock.horizon()) return;
+    this.clock.pause();
     this.restoreSpeed();
     this.setStep(i);
-    this.controller.seek(i >= 0 ? this.timeOf(i) : 0);
+    this.clock.seek(i >= 0 ? this.timeOf(i) : 0);
   }
 
   /** The test bridge's view (`window.__lesson` with `?test=1`): read state, and the same commands as the buttons. */
@@ -204,7 +294,8 @@ export class LessonSession {
 
   dispose(): void {
     this.unsubscribe();
-    this.controller.setStopAt(null);
+    this.clock.setStopAt(null);
+    this.leaveCompare();
   }
 
   // ---- internals ----------------------------------------------------------------------------------
@@ -219,14 +310,32 @@ export class LessonSession {
     this.arm();
   }
 
+  private leaveCompare(): void {
+    const g = this.group;
+    if (!g) return;
+    this.group = null;
+    g.off();
+    g.offClosed();
+    g.clock.setStopAt(null);
+    this.opts.compare?.close();
+  }
+
+  private dropLessonParam(): void {
+    if (typeof location === 'undefined') return;
+    const q = new URLSearchParams(location.search);
+    q.delete('lesson');
+    const s = q.toString();
+    this.opts.onUrl?.(s ? `?${s}` : '');
+  }
+
   /** Makes the run stop at the next step's pause point. */
   private arm(): void {
     const { step, times } = this.teach.getState();
-    if (!this.config || step + 1 >= times.length) {
-      this.controller.setStopAt(null);
+    if (!this.active || step + 1 >= times.length) {
+      this.clock.setStopAt(null);
       return;
     }
-    this.controller.setStopAt(this.timeOf(step + 1), () => {
+    this.clock.setStopAt(this.timeOf(step + 1), () => {
       this.restoreSpeed();
       this.setStep(this.teach.getState().step + 1);
     });
@@ -234,7 +343,7 @@ export class LessonSession {
 
   private restoreSpeed(): void {
     if (this.userSpeed !== null) {
-      this.controller.setSpeed(this.userSpeed);
+      this.clock.setSpeed(this.userSpeed);
       this.userSpeed = null;
     }
   }

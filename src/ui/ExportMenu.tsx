@@ -56,19 +56,26 @@ export function ExportMenu() {
   const st = api?.store.getState();
   const lesson = st?.lessonId ? lessonById(st.lessonId) : undefined;
   const asStep = async () => {
-    const svg = ringSvg();
+    const svgs = [...document.querySelectorAll<SVGSVGElement>('svg.ring')];
     const s = api?.store.getState();
-    if (!svg || !lesson || !s) return;
+    if (svgs.length === 0 || !lesson || !s) return;
+    // Side by side: each pane's ring under its algorithm's name.
+    const rings = svgs.map((svg) => {
+      const pane = svg.closest<HTMLElement>('[data-algorithm]');
+      const alg = pane?.dataset.algorithm;
+      const status = pane?.querySelector('[role="status"]')?.textContent ?? '';
+      return { svg, name: svgs.length > 1 && alg ? `${t.algorithmNames[alg]} · ${status}` : undefined };
+    });
     const step = s.step >= 0 ? lesson.steps[s.step] : null;
     const leader = c.store.getState().leader;
     const name = `${base()}-step${s.step + 1}.png`;
-    const blob = await stepPng(svg, {
-      kicker: `${t.teach.lesson} · ${lesson.group.toUpperCase() === 'COMPARE' ? '' : t.algorithmNames[lesson.algorithms[0]]}`,
+    const blob = await stepPng(rings, {
+      kicker: `${t.teach.lesson} · ${lesson.algorithms.map((a) => t.algorithmNames[a]).join(' · ')}`,
       title: lesson.title[lang],
       stepLabel: step ? `${t.teach.stepOf(s.step + 1, lesson.steps.length)} · ${t.teach.atTime(t.time(c.time))}` : t.teach.goal,
       text: step ? step.text[lang] : lesson.goal[lang],
       question: step?.question ? { label: t.teach.question, text: step.question[lang] } : undefined,
-      status: leader === null ? t.noLeader : t.leaderIs(leader),
+      status: rings.length > 1 ? undefined : leader === null ? t.noLeader : t.leaderIs(leader),
     });
     download(blob, name);
     done(name);
@@ -101,7 +108,7 @@ export function ExportMenu() {
           )}
         </ul>
       )}
-      <span className="sr-only" role="status" aria-live="polite">
+      <span className="sr-only" aria-live="polite">
         {said}
       </span>
     </div>

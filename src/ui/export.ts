@@ -112,14 +112,17 @@ export interface StepPicture {
   stepLabel: string;
   text: string;
   question?: { label: string; text: string };
-  status: string;
+  /** The single pane's status line (side by side, each pane's name is above its ring instead). */
+  status?: string;
 }
 
-/** A 1920×1080 slide: the ring on the left, the lesson step's text on the right, in the page's colours. */
-export async function stepPng(svg: SVGSVGElement, p: StepPicture): Promise<Blob> {
+/**
+ * A 1920×1080 slide in the page's colours: the ring (or, side by side, each pane's ring under its name) on the
+ * left, the lesson step's text on the right.
+ */
+export async function stepPng(rings: { svg: SVGSVGElement; name?: string }[], p: StepPicture): Promise<Blob> {
   const W = 1920;
   const H = 1080;
-  const img = await loadImage(ringSvgString(svg, H));
   const canvas = document.createElement('canvas');
   canvas.width = W;
   canvas.height = H;
@@ -132,10 +135,26 @@ export async function stepPng(svg: SVGSVGElement, p: StepPicture): Promise<Blob>
   const font = css.fontFamily || 'sans-serif';
   ctx.fillStyle = bg;
   ctx.fillRect(0, 0, W, H);
-  ctx.drawImage(img, 0, 0, H, H);
-  const x = H + 20;
-  const width = W - x - 60;
-  let y = 90;
+  // One ring: a square of the full height, the text on its right. Several: side by side across the top, each
+  // under its name, the text below them.
+  const many = rings.length > 1;
+  const size = many ? Math.min(W / rings.length, 660) : H;
+  const top = many ? 70 : 0;
+  const left = many ? (W - size * rings.length) / 2 : 0;
+  for (let i = 0; i < rings.length; i++) {
+    const img = await loadImage(ringSvgString(rings[i].svg, Math.round(size)));
+    ctx.drawImage(img, left + i * size, top, size, size);
+    if (rings[i].name) {
+      ctx.font = `800 32px ${font}`;
+      ctx.fillStyle = fg;
+      ctx.textAlign = 'center';
+      ctx.fillText(rings[i].name!, left + i * size + size / 2, top - 14);
+      ctx.textAlign = 'left';
+    }
+  }
+  const x = many ? 60 : H + 20;
+  const width = many ? W - 120 : W - x - 60;
+  let y = many ? top + size + 40 : 90;
   ctx.textBaseline = 'alphabetic';
   const para = (text: string, size: number, weight: number, color: string, gap = 1.3) => {
     ctx.font = `${weight} ${size}px ${font}`;
@@ -145,19 +164,25 @@ export async function stepPng(svg: SVGSVGElement, p: StepPicture): Promise<Blob>
       y += size * gap;
     }
   };
-  para(p.kicker, 28, 600, muted);
-  para(p.title, 48, 800, fg, 1.2);
-  y += 10;
-  para(p.stepLabel, 28, 600, accent);
-  y += 8;
-  para(p.text, 34, 500, fg, 1.35);
-  if (p.question) {
-    y += 24;
-    para(`${p.question.label}: ${p.question.text}`, 34, 700, accent, 1.35);
+  if (many) {
+    para(`${p.title} · ${p.stepLabel}`, 30, 800, accent, 1.3);
+  } else {
+    para(p.kicker, 28, 600, muted, 1.7);
+    para(p.title, 46, 800, fg, 1.25);
+    y += 10;
+    para(p.stepLabel, 28, 600, accent);
+    y += 8;
   }
-  ctx.font = `700 34px ${font}`;
-  ctx.fillStyle = fg;
-  ctx.fillText(p.status, 40, 60);
+  para(p.text, 32, 500, fg, 1.35);
+  if (p.question) {
+    y += many ? 6 : 24;
+    para(`${p.question.label}: ${p.question.text}`, 32, 700, accent, 1.35);
+  }
+  if (p.status) {
+    ctx.font = `700 34px ${font}`;
+    ctx.fillStyle = fg;
+    ctx.fillText(p.status, 40, 60);
+  }
   return canvasBlob(canvas);
 }
 

@@ -81,7 +81,9 @@ export class LazyInProcessTransport implements Transport {
 
 /** A Worker where the browser has them, else the in-process host (the page then runs the engine itself). */
 export const defaultTransport: TransportFactory = () => {
-  if (typeof Worker !== 'undefined') {
+  // Opened from a folder (file://): Chromium refuses workers there, so the page runs the engine itself.
+  const fromFolder = typeof location !== 'undefined' && location.protocol === 'file:';
+  if (typeof Worker !== 'undefined' && !fromFolder) {
     try {
       return new WorkerTransport();
     } catch {

@@ -9,12 +9,18 @@ import { closeCompare, compareStore, openCompare, scenarioOfConfig, type Compare
 import type { PaneController } from '../../store/pane-controller';
 import { MAX_NODES, MAX_SEED } from '../../store/url-params';
 import { ExperimentsButton } from '../batch/ExperimentsDialog';
+import { HelpOverlay } from '../HelpOverlay';
+import { useTeach, useTeachApi } from '../lessons/context';
+import { LessonList } from '../lessons/LessonList';
+import { LessonPanel } from '../lessons/LessonPanel';
+import { TeachBar } from '../TeachBar';
 import { PaneContext, useController } from '../context';
 import { SPEED_PRESETS, Timeline } from '../Controls';
 import { Notices } from '../Notices';
 import { Ring } from '../Ring';
 import { StatusLine } from '../StatusLine';
 import { useKeyboard } from '../useKeyboard';
+import { useTeachKeys } from '../useTeachKeys';
 import { usePane } from '../usePane';
 import { useT } from '../useT';
 import { MetricsCard } from './MetricsCard';
@@ -195,18 +201,26 @@ function CompareShell({ session }: { session: CompareSession }) {
   const t = useT();
   const first = session.panes[0];
   useKeyboard(first);
+  // Teaching (issue 8): side-by-side lessons run here, in presenter mode too.
+  useTeachKeys(useTeachApi());
+  const presenter = useTeach((s) => s.presenter);
+  const inLesson = useTeach((s) => s.lessonId !== null);
   const script = session.scenario.events.length;
   return (
-    <div className="app compare-mode">
+    <div className={`app compare-mode${presenter ? ' presenter' : ''}${inLesson ? ' in-lesson' : ''}`}>
       <PaneContext.Provider value={first}>
         <header className="top">
           <h1>{t.appTitle}</h1>
           <CompareControls session={session} />
           <ModeButtons />
+          <TeachBar />
         </header>
         <Notices />
       </PaneContext.Provider>
       <main className="cmp-stage">
+        <PaneContext.Provider value={first}>
+          <LessonPanel />
+        </PaneContext.Provider>
         <div className="cmp-panes" style={{ gridTemplateColumns: `repeat(${session.panes.length}, minmax(0, 1fr))` }}>
           {session.panes.map((c, i) => (
             <ComparePane key={session.algorithms[i]} controller={c} algorithm={session.algorithms[i]} />
@@ -223,6 +237,10 @@ function CompareShell({ session }: { session: CompareSession }) {
         </PaneContext.Provider>
         <SummaryTable panes={session.panes} />
       </main>
+      <PaneContext.Provider value={first}>
+        <LessonList />
+        <HelpOverlay />
+      </PaneContext.Provider>
     </div>
   );
 }

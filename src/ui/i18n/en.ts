@@ -191,7 +191,7 @@ export const en = {
     return `Ignored ${p.param}=${p.value}: ${why[p.reason] ?? p.reason}.`;
   },
   dismiss: 'Dismiss',
-  keysHelp: 'Keys: Space play / pause · → step · ← back · [ ] previous / next marker · Enter on a node opens its menu',
+  keysHelp: 'Keys: Space play / pause · → step · ← back · [ ] previous / next marker · Enter on a node opens its menu · Page Down / Page Up lesson steps · ? all keys',
   legend: 'Legend',
   heartbeat: 'heartbeat (quiet)',
   reply: 'reply (hollow)',

@@ -179,7 +179,7 @@ export const zh: Dict = {
     return `已忽略 ${p.param}=${p.value}：${why[p.reason] ?? p.reason}。`;
   },
   dismiss: '关闭',
-  keysHelp: '按键：空格 播放/暂停 · → 前进 · ← 后退 · [ ] 上一个/下一个标记 · 在节点上按 Enter 打开菜单',
+  keysHelp: '按键：空格 播放/暂停 · → 前进 · ← 后退 · [ ] 上一个/下一个标记 · 在节点上按 Enter 打开菜单 · Page Down / Page Up 课程步骤 · ? 全部按键',
   legend: '图例',
   heartbeat: '心跳（淡色）',
   reply: '回复（空心）',
