@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench`: bundles the benchmarks (the browser runs bundled code too; tsx's per-module wrappers would
+# `npm run bench`: bundles the engine benchmarks (the browser runs bundled code too; tsx's per-module wrappers would
 # distort the figures), runs them, and writes bench-results/*.json. `npm run bench -- --quick` for a smoke run.
 # --expose-gc: the history-memory figures are heap measured between full collections.
 set -euo pipefail
@@ -9,3 +9,5 @@ mkdir -p "$out"
 npx esbuild src/bench/run.ts src/bench/batch-worker.ts src/bench/throughput-worker.ts --bundle --platform=node --format=esm --target=node20 \
   --outdir="$out" --out-extension:.js=.mjs --log-level=warning
 node --expose-gc "$out/run.mjs" "$@"
+# Parts 4 and 5: rendering and load in headless Chromium (Playwright's API); builds and serves the app itself.
+npx tsx src/bench/render-bench.ts "$@"
