@@ -55,7 +55,7 @@ const SHOWN = 80;
 const Line = memo(function Line({ line, lang, current, onPick, label }: { line: Narration; lang: 'en' | 'zh'; current: boolean; onPick: (t: number) => void; label: string }) {
   return (
     <li className={`nl nl-${line.category} imp-${line.importance}${current ? ' current' : ''}`} data-t={line.t} data-category={line.category}>
-      <button type="button" className="nl-btn" onClick={() => onPick(line.t)} title={label}>
+      <button type="button" className="nl-btn" tabIndex={-1} onClick={() => onPick(line.t)} title={label}>
         <span className="nl-t">{Math.round(line.t)}</span>
         <span className="nl-text">{line.text[lang]}</span>
       </button>
@@ -63,6 +63,18 @@ const Line = memo(function Line({ line, lang, current, onPick, label }: { line: 
     </li>
   );
 });
+
+/** ↑ / ↓ inside the log move the focus between its lines (the lines themselves are out of the tab order). */
+function moveInLog(e: React.KeyboardEvent<HTMLOListElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.nl-btn')];
+  if (buttons.length === 0) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = at < 0 ? 0 : Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+  buttons[next].focus();
+}
 
 export function EventLog() {
   const t = useT();
@@ -117,7 +129,9 @@ export function EventLog() {
       </div>
       {/* A screen reader hears new lines while the run is paused or stepped, not the flood of a playing run. */}
       <div role="log" aria-label={t.eventLog} aria-live={playing ? 'off' : 'polite'}>
-        <ol tabIndex={0} className="event-log narration" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        {/* One tab stop for the whole log (a roving focus): ↑ ↓ move between lines, Enter shows that moment.
+            Eighty focusable lines would otherwise stand between a keyboard user and everything after the log. */}
+        <ol tabIndex={0} className="event-log narration" lang={lang === 'zh' ? 'zh-CN' : 'en'} aria-keyshortcuts="ArrowUp ArrowDown Enter" onKeyDown={moveInLog}>
           {visible.length === 0 && <li className="nl-empty">{t.replay.emptyLog}</li>}
           {visible.map((l) => (
             <Line key={l.index} line={l} lang={lang} current={l.t === latest} onPick={pick} label={t.replay.goTo(t.time(l.t))} />
