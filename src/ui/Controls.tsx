@@ -1,46 +1,16 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent } from 'react';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
 import { MAX_NODES, MAX_SEED } from '../store/url-params';
 import { useController } from './context';
 import { selectConfig, selectPlaying, selectSpeed } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
+import { NumberField } from './NumberField';
 import { useT } from './useT';
 
 export const SPEED_PRESETS = [5, 10, 25, 60, 150, 500, 5000];
 
 const selectAlgorithms = (s: { algorithms: { name: AlgorithmName; supportsObservers: boolean }[] | null }) => s.algorithms;
-
-/** A number field that commits on Enter or blur (typing "1" on the way to "12" must not restart the run). */
-function NumberField({ label, value, min, max, onCommit, id }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void; id: string }) {
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const commit = () => {
-    const n = Number(text);
-    if (Number.isInteger(n) && n >= min && n <= max) {
-      if (n !== value) onCommit(n);
-    } else setText(String(value));
-  };
-  return (
-    <label className="field" htmlFor={id}>
-      <span>{label}</span>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          e.stopPropagation();
-        }}
-      />
-    </label>
-  );
-}
 
 export function Controls() {
   const t = useT();

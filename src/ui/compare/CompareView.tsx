@@ -2,7 +2,7 @@
  * Compare mode's page: two or three panes (regions named after their algorithm), one clock, a summary table.
  * `CompareGate` shows it while a compare session is open (src/store/compare-session.ts), else its children.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { ALGORITHM_NAMES, type AlgorithmName, type Scenario } from '../../engine/core/types';
 import { closeCompare, compareStore, openCompare, scenarioOfConfig, type CompareSession } from '../../store/compare-session';
@@ -17,6 +17,7 @@ import { TeachBar } from '../TeachBar';
 import { PaneContext, useController } from '../context';
 import { SPEED_PRESETS, Timeline } from '../Controls';
 import { Notices } from '../Notices';
+import { NumberField } from '../NumberField';
 import { Ring } from '../Ring';
 import { StatusLine } from '../StatusLine';
 import { useKeyboard } from '../useKeyboard';
@@ -99,34 +100,6 @@ function PaneBody({ algorithm }: { algorithm: AlgorithmName }) {
   );
 }
 
-function NumberInput({ id, label, value, min, max, onCommit }: { id: string; label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(value)), [value]);
-  const commit = () => {
-    const n = Number(text);
-    if (Number.isInteger(n) && n >= min && n <= max) {
-      if (n !== value) onCommit(n);
-    } else setText(String(value));
-  };
-  return (
-    <label className="field" htmlFor={id}>
-      <span>{label}</span>
-      <input
-        id={id}
-        type="number"
-        min={min}
-        max={max}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          e.stopPropagation();
-        }}
-      />
-    </label>
-  );
-}
 
 function CompareControls({ session }: { session: CompareSession }) {
   const t = useT();
@@ -164,8 +137,8 @@ function CompareControls({ session }: { session: CompareSession }) {
           </label>
         ))}
       </fieldset>
-      <NumberInput id="cmp-nodes" label={t.nodes} value={sc.nodes} min={1} max={MAX_NODES} onCommit={(nodes) => reopen({ nodes })} />
-      <NumberInput id="cmp-seed" label={t.seed} value={sc.seed} min={0} max={MAX_SEED} onCommit={(seed) => reopen({ seed })} />
+      <NumberField id="cmp-nodes" label={t.nodes} value={sc.nodes} min={1} max={MAX_NODES} onCommit={(nodes) => reopen({ nodes })} />
+      <NumberField id="cmp-seed" label={t.seed} value={sc.seed} min={0} max={MAX_SEED} onCommit={(seed) => reopen({ seed })} />
       <div className="buttons">
         <button type="button" className="primary play" onClick={() => clock.togglePlay()} aria-keyshortcuts="Space" aria-label={playing ? t.pause : t.play}>
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
