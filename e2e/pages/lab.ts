@@ -61,11 +61,6 @@ export class Lab {
     }, fn);
   }
 
-  async available(): Promise<string[]> {
-    await this.page.waitForFunction(() => (window as unknown as { __sim: { algorithms(): string[] } }).__sim.algorithms().length > 0);
-    return this.sim<string[]>('algorithms');
-  }
-
   async nodes(): Promise<NodeState[]> {
     return this.sim<NodeState[]>('nodes');
   }
