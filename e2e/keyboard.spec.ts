@@ -44,6 +44,9 @@ async function menuItem(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('menu')).toBeHidden();
 }
 
+// A long walk of single key presses: give it room on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 for (const algorithm of ['bully', 'raft', 'zab'] as const) {
   test(`${algorithm}: everything by keyboard`, async ({ page }) => {
     const lab = new Lab(page);
