@@ -6,6 +6,7 @@ import { selectConfig, selectPlaying, selectSpeed } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { NumberField } from './NumberField';
+import { PlaybackButtons } from './PlaybackButtons';
 import { useT } from './useT';
 
 export const SPEED_PRESETS = [5, 10, 25, 60, 150, 500, 5000];
@@ -48,18 +49,7 @@ export function Controls() {
       )}
       <NumberField id="seed" label={t.seed} value={config.seed} min={0} max={MAX_SEED} onCommit={(seed) => c.reset({ ...config, seed })} />
       <div className="buttons">
-        <button type="button" className="primary play" onClick={() => c.togglePlay()} aria-keyshortcuts="Space" aria-label={playing ? t.pause : t.play}>
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
-        </button>
-        <button type="button" onClick={() => c.stepBack()} aria-label={t.stepBack} title={t.stepBack} aria-keyshortcuts="ArrowLeft">
-          <span aria-hidden="true">◀</span> {t.stepShort}
-        </button>
-        <button type="button" onClick={() => c.stepForward()} aria-label={t.stepForward} title={t.stepForward} aria-keyshortcuts="ArrowRight">
-          {t.stepShort} <span aria-hidden="true">▶</span>
-        </button>
-        <button type="button" onClick={() => c.reset()} aria-label={t.reset}>
-          <span aria-hidden="true">↺</span> {t.reset}
-        </button>
+        <PlaybackButtons target={c} playing={playing} />
       </div>
       <label className="field">
         <span>{t.speed}</span>

@@ -18,6 +18,7 @@ import { PaneContext, useController } from '../context';
 import { SPEED_PRESETS, Timeline } from '../Controls';
 import { Notices } from '../Notices';
 import { NumberField } from '../NumberField';
+import { PlaybackButtons } from '../PlaybackButtons';
 import { Ring } from '../Ring';
 import { StatusLine } from '../StatusLine';
 import { useKeyboard } from '../useKeyboard';
@@ -140,18 +141,7 @@ function CompareControls({ session }: { session: CompareSession }) {
       <NumberField id="cmp-nodes" label={t.nodes} value={sc.nodes} min={1} max={MAX_NODES} onCommit={(nodes) => reopen({ nodes })} />
       <NumberField id="cmp-seed" label={t.seed} value={sc.seed} min={0} max={MAX_SEED} onCommit={(seed) => reopen({ seed })} />
       <div className="buttons">
-        <button type="button" className="primary play" onClick={() => clock.togglePlay()} aria-keyshortcuts="Space" aria-label={playing ? t.pause : t.play}>
-          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t.pause : t.play}
-        </button>
-        <button type="button" onClick={() => clock.stepBack()} aria-label={t.stepBack} title={t.stepBack} aria-keyshortcuts="ArrowLeft">
-          <span aria-hidden="true">◀</span> {t.stepShort}
-        </button>
-        <button type="button" onClick={() => clock.stepForward()} aria-label={t.stepForward} title={t.stepForward} aria-keyshortcuts="ArrowRight">
-          {t.stepShort} <span aria-hidden="true">▶</span>
-        </button>
-        <button type="button" onClick={() => clock.reset()} aria-label={t.reset}>
-          <span aria-hidden="true">↺</span> {t.reset}
-        </button>
+        <PlaybackButtons target={clock} playing={playing} />
         <button type="button" className="cut" onClick={() => clock.act({ do: 'crashLeader' })} title={tc.crashLeaderTitle}>
           {tc.crashLeader}
         </button>
