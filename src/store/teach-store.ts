@@ -25,18 +25,20 @@ export interface TeachState {
   needsCompare: boolean;
 }
 
+/** The teaching state with no lesson open and no special mode: the store's start and the no-provider default. */
+export const TEACH_DEFAULTS: TeachState = Object.freeze({
+  presenter: false,
+  embed: false,
+  overlay: 'none',
+  lessonId: null,
+  step: -1,
+  times: [],
+  transit: false,
+  needsCompare: false,
+}) as TeachState;
+
 export function createTeachStore(init: Partial<TeachState> = {}) {
-  return createStore<TeachState>(() => ({
-    presenter: false,
-    embed: false,
-    overlay: 'none',
-    lessonId: null,
-    step: -1,
-    times: [],
-    transit: false,
-    needsCompare: false,
-    ...init,
-  }));
+  return createStore<TeachState>(() => ({ ...TEACH_DEFAULTS, ...init }));
 }
 
 export type TeachStore = ReturnType<typeof createTeachStore>;

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { LessonSession } from '../../store/lesson-session';
-import type { TeachState, TeachStore } from '../../store/teach-store';
+import { TEACH_DEFAULTS, type TeachState, type TeachStore } from '../../store/teach-store';
 
 export interface Teach {
   store: TeachStore;
@@ -15,16 +15,7 @@ export function useTeachApi(): Teach | null {
   return useContext(TeachContext);
 }
 
-const EMPTY: TeachState = {
-  presenter: false,
-  embed: false,
-  overlay: 'none',
-  lessonId: null,
-  step: -1,
-  times: [],
-  transit: false,
-  needsCompare: false,
-};
+const EMPTY = TEACH_DEFAULTS;
 const emptyStore = { getState: () => EMPTY, getInitialState: () => EMPTY, subscribe: () => () => {}, setState: () => {} } as unknown as TeachStore;
 
 /** Reads the teaching store (defaults when there is no provider, e.g. in unit tests of other components). */
