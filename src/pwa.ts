@@ -1,11 +1,3 @@
-import { config } from 'zod';
-
-/**
- * The page's Content-Security-Policy allows no eval: zod must not probe `new Function` (its JIT), which the
- * browser reports as a violation even though zod catches it. Done on import, before the page parses anything.
- */
-config({ jitless: true });
-
 /**
  * Installs the service worker of the built app (issue 8: installable, works offline). Not in development, not
  * from a folder (file:// has no service workers), and only where the browser has them.

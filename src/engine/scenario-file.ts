@@ -2,7 +2,7 @@
  * Parsing and validation of scenario files (contracts/scenario.md), shared by the `sim` command and the
  * browser. A bad scenario is refused whole, with the path of the first bad field and why.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { getAlgorithm } from './algorithms';
 import { ALGORITHM_NAMES, type Action, type AlgorithmName, type Scenario } from './core/types';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /** Bully options (contracts/scenario.md); defaults are protocols.md §3.3's simulator defaults. */
 export interface BullyOptions {

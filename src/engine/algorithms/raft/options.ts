@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /**
  * Raft options (contracts/scenario.md); defaults are contracts/sim-cli-and-trace.md's (protocols.md §1.3's

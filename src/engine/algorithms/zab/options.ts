@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /**
  * ZAB options (contracts/scenario.md). Defaults are protocols.md §2.3's simulator defaults: FLE's real
