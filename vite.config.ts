@@ -1,18 +1,39 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { teachBuild } from './scripts/vite-teach';
+import { FOLDER_MODE, teachBuild } from './scripts/vite-teach';
 
 // A relative base lets the built app run from any sub-path or straight from a folder.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react(), teachBuild()],
   worker: { format: 'es' },
-  // One classic script (no module imports between chunks), so the built app also opens from a folder.
-  build: { target: 'es2022', sourcemap: true, cssCodeSplit: false, rolldownOptions: { output: { format: 'iife', codeSplitting: false } } },
+  build:
+    mode === FOLDER_MODE
+      ? // The copy for a folder (file://), where Chromium refuses module scripts: one classic script with every
+        // lazy part inlined, started by `open-from-folder.js` (scripts/vite-teach.ts). Built after the hosted one.
+        {
+          target: 'es2022',
+          sourcemap: true,
+          emptyOutDir: false,
+          // Styles as a file (dropped: the page links the hosted build's one), never injected by script.
+          cssCodeSplit: false,
+          copyPublicDir: false,
+          modulePreload: false,
+          chunkSizeWarningLimit: 1024,
+          rolldownOptions: {
+            input: 'src/main.tsx',
+            // A classic script has no `import.meta`: it becomes `{}`, and fixScriptUrls gives the URLs a base.
+            onLog: (level, log, handler) => (log.code === 'EMPTY_IMPORT_META' ? undefined : handler(level, log)),
+            output: { format: 'iife', codeSplitting: false, entryFileNames: 'election-lab.js' },
+          },
+        }
+      : // The hosted build: ES modules, split so that compare mode, lessons, experiments and the in-page engine load
+        // when first used (issue 9: initial JS ≤ 150 KB gzipped).
+        { target: 'es2022', sourcemap: true, cssCodeSplit: false },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 120_000,
   },
-});
+}));

@@ -2,7 +2,6 @@
  * The page's entry: read the query parameters (bad ones become alerts, never a blank page), create the
  * app store and one pane controller (which starts the simulation worker), and render.
  */
-// First: it sets zod's jitless mode, which must precede every schema (the CSP allows no eval).
 import { registerServiceWorker } from './pwa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -71,7 +70,7 @@ if (params.later.compare !== undefined) {
   const algorithms = parseCompare(params.later.compare);
   if (algorithms) {
     controller.pause();
-    openCompare(algorithms, scenarioOfConfig(controller.store.getState().config), { speed: params.speed, playing: !params.paused });
+    void openCompare(algorithms, scenarioOfConfig(controller.store.getState().config), { speed: params.speed, playing: !params.paused });
   } else app.setState({ problems: [...app.getState().problems, { param: 'compare', value: params.later.compare, reason: 'notAlgorithm' }] });
 }
 if (params.test) installCompareBridge(window as unknown as Record<string, unknown>);
@@ -85,8 +84,8 @@ const teachStore = createTeachStore({
 const session = new LessonSession(controller, teachStore, {
   // Side-by-side lessons run in compare mode (issue 7), stopped at their pause points by its shared clock.
   compare: {
-    open: (lesson) => {
-      const s = openCompare(lesson.algorithms, lesson.scenario, { playing: false });
+    open: async (lesson) => {
+      const s = await openCompare(lesson.algorithms, lesson.scenario, { playing: false });
       return { clock: s.clock, panes: s.panes };
     },
     close: () => closeCompare(),
@@ -97,10 +96,15 @@ const session = new LessonSession(controller, teachStore, {
   },
   onUrl: (search) => window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`),
 });
-if (params.later.lesson !== undefined && !session.open(params.later.lesson)) {
-  teachProblems.push({ param: 'lesson', value: params.later.lesson, reason: 'notLesson' });
-}
 if (teachProblems.length !== app.getState().problems.length) app.setState({ problems: teachProblems });
+const lessonParam = params.later.lesson;
+if (lessonParam !== undefined) {
+  void session.open(lessonParam).then((found) => {
+    if (!found && session.lesson === null) {
+      app.setState({ problems: [...app.getState().problems, { param: 'lesson', value: lessonParam, reason: 'notLesson' }] });
+    }
+  });
+}
 if (params.test) (window as unknown as Record<string, unknown>).__lesson = session.bridge();
 
 registerServiceWorker();

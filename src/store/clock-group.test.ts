@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine/run';
+import { paneScenarios } from '../engine/compare';
 import type { Scenario } from '../engine/core/types';
 import { InProcessTransport } from '../worker/in-process';
 import type { Transport } from '../worker/transport';
@@ -37,7 +38,7 @@ function harness(sc: Scenario, algorithms = ['bully', 'raft', 'zab'] as const, s
     wallNow: () => wall,
     watchdogMs: 10_000,
     document: null,
-  });
+  }, paneScenarios);
   const run = async (n: number) => {
     for (let i = 0; i < n; i++) {
       wall += 16;
@@ -64,7 +65,7 @@ afterEach(() => {
 
 describe('compare panes of one scenario', () => {
   it('get identical fault scripts, each with its own algorithm', () => {
-    const cfgs = paneConfigs(flapping, ['bully', 'raft', 'zab']);
+    const cfgs = paneConfigs(paneScenarios, flapping, ['bully', 'raft', 'zab']);
     expect(cfgs.map((c) => c.algorithm)).toEqual(['bully', 'raft', 'zab']);
     for (const c of cfgs) {
       expect(c.events).toEqual(flapping.events);

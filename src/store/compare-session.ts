@@ -6,16 +6,18 @@
  * Opening it from code (lessons, the top bar's switch, `?compare=`):
  *
  *   import { openCompare, closeCompare } from '../store/compare-session';
- *   const session = openCompare(['bully', 'raft', 'zab'], scenario, { playing: false });
+ *   const session = await openCompare(['bully', 'raft', 'zab'], scenario, { playing: false });
  *   session.clock.setStopAt(t, onStop);   // stop the shared clock at a pause point
  *   session.clock.seek(t);                 // every pane to time t
  *   closeCompare();                        // back to the single pane
  *
  * `compareStore` holds the open session (null: single-pane mode); the app renders compare mode while it is set.
+ * Opening is asynchronous: the code that splits a scenario into panes (the engine's option schemas) loads on
+ * first use, as single-pane users never need it (issue 9).
  * `configureCompare` is called once by main.tsx with the worker transport (tests pass the in-process one).
  */
 import { createStore } from 'zustand/vanilla';
-import { paneScenarios } from '../engine/compare';
+import type { paneScenarios as PaneScenarios } from '../engine/compare';
 import { ALGORITHM_NAMES, type AlgorithmName, type Scenario } from '../engine/core/types';
 import type { TransportFactory } from '../worker/transport';
 import { ClockGroup } from './clock-group';
@@ -43,7 +45,7 @@ export interface CompareOptions {
 export type CompareDeps = Omit<ControllerDeps, 'metrics'>;
 
 /** The panes' run setups: what `paneScenarios` gives, as RunConfigs (the script travels as `events`). */
-export function paneConfigs(scenario: Scenario, algorithms: readonly AlgorithmName[]): RunConfig[] {
+export function paneConfigs(paneScenarios: typeof PaneScenarios, scenario: Scenario, algorithms: readonly AlgorithmName[]): RunConfig[] {
   return paneScenarios(scenario, algorithms).map((sc) => ({
     algorithm: sc.algorithm!,
     nodes: sc.nodes,
@@ -58,11 +60,20 @@ export function paneConfigs(scenario: Scenario, algorithms: readonly AlgorithmNa
 
 let sessionIds = 0;
 
-/** A session (panes started, clock linked). Throws ScenarioError when the scenario cannot be shared. */
-export function createCompareSession(algorithms: readonly AlgorithmName[], scenario: Scenario, opts: CompareOptions, deps: CompareDeps): CompareSession {
+/**
+ * A session (panes started, clock linked), its scenario split by `paneScenarios` (engine/compare.ts, passed in
+ * because it loads on first use). Throws ScenarioError when the scenario cannot be shared.
+ */
+export function createCompareSession(
+  algorithms: readonly AlgorithmName[],
+  scenario: Scenario,
+  opts: CompareOptions,
+  deps: CompareDeps,
+  paneScenarios: typeof PaneScenarios,
+): CompareSession {
   const speed = opts.speed ?? 25;
   const playing = opts.playing ?? true;
-  const configs = paneConfigs(scenario, algorithms);
+  const configs = paneConfigs(paneScenarios, scenario, algorithms);
   const panes = configs.map((cfg) => new PaneController(cfg, { speed, playing }, { ...deps, document: null, metrics: true }));
   const clock = new ClockGroup(panes, { speed, playing }, { document: deps.document });
   return {
@@ -114,12 +125,13 @@ export function configureCompare(d: CompareDeps & { transport: TransportFactory 
   deps = d;
 }
 
-/** Opens (or replaces) compare mode. Throws ScenarioError when the scenario cannot be shared by these panes. */
-export function openCompare(algorithms: readonly AlgorithmName[], scenario: Scenario, opts: CompareOptions = {}): CompareSession {
+/** Opens (or replaces) compare mode. Rejects with a ScenarioError when the scenario cannot be shared by these panes. */
+export async function openCompare(algorithms: readonly AlgorithmName[], scenario: Scenario, opts: CompareOptions = {}): Promise<CompareSession> {
   if (!deps) throw new Error('configureCompare was not called');
+  const speed = opts.speed ?? compareStore.getState().session?.clock.store.getState().speed;
+  const { paneScenarios } = await import('../engine/compare');
+  const session = createCompareSession(algorithms, scenario, { ...opts, speed }, deps, paneScenarios);
   const prev = compareStore.getState().session;
-  const speed = opts.speed ?? prev?.clock.store.getState().speed;
-  const session = createCompareSession(algorithms, scenario, { ...opts, speed }, deps);
   prev?.dispose();
   compareStore.setState({ session });
   return session;

@@ -6,7 +6,8 @@
  * seconds; "Previous step" seeks back to the previous pause point. Pressing Play in a lesson also stops at the
  * next pause point and shows that step. Seeking with the timeline moves to the step whose time was reached.
  */
-import { lessonById, lessonPanes, lessonPauseTimes, type Lesson } from '../lessons';
+import type { Lesson } from '../lessons';
+import { loadedLesson, loadLessons, type LessonLibrary } from '../lessons/load';
 import type { ClockGroup } from './clock-group';
 import type { PaneController } from './pane-controller';
 import type { RunConfig } from './pane-model';
@@ -39,7 +40,7 @@ export function lessonHref(id: string, currentSearch = ''): string {
 }
 
 /** The pane setup of a single-pane lesson. */
-export function lessonConfig(lesson: Lesson): RunConfig {
+export function lessonConfig(lesson: Lesson, { lessonPanes }: Pick<LessonLibrary, 'lessonPanes'>): RunConfig {
   const { algorithm, scenario } = lessonPanes(lesson)[0];
   return {
     algorithm,
@@ -97,7 +98,7 @@ function groupClock(g: ClockGroup, panes: PaneController[]): LessonClock {
 
 /** Compare mode as the lesson session sees it (src/store/compare-session.ts). */
 export interface CompareHooks {
-  open(lesson: Lesson): { clock: ClockGroup; panes: PaneController[] };
+  open(lesson: Lesson): Promise<{ clock: ClockGroup; panes: PaneController[] }>;
   close(): void;
   /** Calls `fn` when compare mode closes by itself (the user switched back to one pane). */
   onClosed(fn: () => void): () => void;
@@ -117,6 +118,8 @@ export class LessonSession {
   private clock: LessonClock;
   /** Set while a side-by-side lesson runs in compare mode. */
   private group: { clock: ClockGroup; off: () => void; offClosed: () => void } | null = null;
+  /** Counts `open` calls: one that finishes loading after a later one started gives way to it. */
+  private opening = 0;
 
   constructor(
     readonly controller: PaneController,
@@ -147,21 +150,27 @@ export class LessonSession {
 
   get lesson(): Lesson | null {
     const id = this.teach.getState().lessonId;
-    return id ? (lessonById(id) ?? null) : null;
+    return id ? (loadedLesson(id) ?? null) : null;
   }
 
   private get active(): boolean {
     return this.config !== null || this.group !== null;
   }
 
-  /** Opens a lesson by id; false if there is none with that id. */
-  open(id: string): boolean {
-    const lesson = lessonById(id);
+  /**
+   * Opens a lesson by id, once the lesson library has loaded; false if there is none with that id, or if
+   * another lesson was asked for meanwhile.
+   */
+  async open(id: string): Promise<boolean> {
+    const ticket = ++this.opening;
+    const library = await loadLessons();
+    const lesson = library.lessonById(id);
     if (!lesson) return false;
+    if (ticket !== this.opening) return false;
     this.restoreSpeed();
     this.clock.setStopAt(null);
     const search = typeof location !== 'undefined' ? location.search : '';
-    const { times } = lessonPauseTimes(lesson);
+    const { times } = library.lessonPauseTimes(lesson);
     if (lesson.algorithms.length > 1) {
       this.leaveCompare();
       this.config = null;
@@ -173,7 +182,8 @@ export class LessonSession {
         return true;
       }
       this.controller.pause();
-      const { clock, panes } = compare.open(lesson);
+      const { clock, panes } = await compare.open(lesson);
+      if (ticket !== this.opening) return false;
       this.clock = groupClock(clock, panes);
       const off = clock.store.subscribe((st, prev) => {
         if (prev.playing && !st.playing && this.teach.getState().transit) {
@@ -200,7 +210,7 @@ export class LessonSession {
     }
     this.leaveCompare();
     this.clock = paneClock(this.controller);
-    const config = lessonConfig(lesson);
+    const config = lessonConfig(lesson, library);
     this.controller.pause();
     this.config = config;
     this.teach.setState({ lessonId: id, step: -1, times, transit: false, needsCompare: false, overlay: 'none' });

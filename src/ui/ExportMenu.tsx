@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { lessonById } from '../lessons';
+import { loadedLesson } from '../lessons/load';
 import { download, ringPng, ringSvgString, stepPng } from './export';
 import { useController } from './context';
 import { useTeachApi } from './lessons/context';
@@ -54,7 +54,7 @@ export function ExportMenu() {
     done(name);
   };
   const st = api?.store.getState();
-  const lesson = st?.lessonId ? lessonById(st.lessonId) : undefined;
+  const lesson = st?.lessonId ? loadedLesson(st.lessonId) : undefined;
   const asStep = async () => {
     const svgs = [...document.querySelectorAll<SVGSVGElement>('svg.ring')];
     const s = api?.store.getState();

@@ -4,7 +4,6 @@
  * election vs n over the formulas, a results table, CSV and chart downloads.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { SweepPoint } from '../../engine/batch';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../../engine/core/types';
@@ -20,27 +19,11 @@ import { SweepChart, type SweepSeries } from '../charts/SweepChart';
 import { useT } from '../useT';
 import './batch.css';
 
-/** Whether the screen is open (one per page). */
-export const experimentsStore = createStore<{ open: boolean }>(() => ({ open: false }));
-
 let runner: ExperimentRunner | null = null;
 /** The page's one runner (created on first use; tests may pass their own). */
 export function getRunner(): ExperimentRunner {
   runner ??= new ExperimentRunner();
   return runner;
-}
-
-export function ExperimentsButton() {
-  const t = useT();
-  const open = useStore(experimentsStore, (s) => s.open);
-  return (
-    <>
-      <button type="button" title={t.batch.openTitle} onClick={() => experimentsStore.setState({ open: true })} aria-haspopup="dialog">
-        {t.batch.open}
-      </button>
-      {open && <ExperimentsDialog onClose={() => experimentsStore.setState({ open: false })} />}
-    </>
-  );
 }
 
 /** Messages per election and election time of a point (the experiment's window: cold start or crash → leader). */

@@ -8,7 +8,7 @@ import { ALGORITHM_NAMES, type AlgorithmName, type Scenario } from '../../engine
 import { closeCompare, compareStore, openCompare, scenarioOfConfig, type CompareSession } from '../../store/compare-session';
 import type { PaneController } from '../../store/pane-controller';
 import { MAX_NODES, MAX_SEED } from '../../store/url-params';
-import { ExperimentsButton } from '../batch/ExperimentsDialog';
+import { ExperimentsButton } from '../batch/ExperimentsButton';
 import { HelpOverlay } from '../HelpOverlay';
 import { useTeach, useTeachApi } from '../lessons/context';
 import { LessonList } from '../lessons/LessonList';
@@ -50,7 +50,7 @@ export function ModeButtons() {
           onClick={() => {
             c.pause();
             const s = c.store.getState();
-            openCompare(ALGORITHM_NAMES.slice(), scenarioOfConfig(s.config), { speed: s.speed, playing: true });
+            void openCompare(ALGORITHM_NAMES.slice(), scenarioOfConfig(s.config), { speed: s.speed, playing: true });
           }}
         >
           {t.compare.switchOn}
@@ -113,7 +113,7 @@ function CompareControls({ session }: { session: CompareSession }) {
     const next = { ...sc, ...patch };
     // A script that names nodes the new cluster does not have cannot be kept.
     next.events = next.events.filter((e) => !('node' in e) || (e as { node: number }).node <= next.nodes + next.observers);
-    openCompare(algorithms, next, { speed, playing });
+    void openCompare(algorithms, next, { speed, playing });
   };
   const toggle = (a: AlgorithmName) => {
     const has = session.algorithms.includes(a);

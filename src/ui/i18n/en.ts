@@ -264,6 +264,7 @@ export const en = {
   teach: {
     lessons: 'Lessons',
     lessonListIntro: 'Guided lessons: each runs a scenario and pauses at the moments worth discussing with the class.',
+    loadingLessons: 'Loading the lessons…',
     opensSideBySide: 'opens in side-by-side mode',
     sideBySideSoon: 'This lesson runs Bully, Raft and ZAB side by side on one script. Side-by-side mode is not available in this build yet.',
     lesson: 'Lesson',

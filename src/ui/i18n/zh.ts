@@ -252,6 +252,7 @@ export const zh: Dict = {
   teach: {
     lessons: '课程',
     lessonListIntro: '引导式课程：每课运行一个场景，并在值得与全班讨论的时刻暂停。',
+    loadingLessons: '正在加载课程…',
     opensSideBySide: '以并排对比模式打开',
     sideBySideSoon: '本课在同一脚本上并排运行 Bully、Raft 和 ZAB。此版本暂不支持并排对比模式。',
     lesson: '课程',

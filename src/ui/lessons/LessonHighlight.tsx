@@ -1,4 +1,4 @@
-import { lessonById } from '../../lessons';
+import { loadedLesson } from '../../lessons/load';
 import type { RingLayout } from '../../view/ring';
 import { useTeach } from './context';
 
@@ -6,7 +6,7 @@ import { useTeach } from './context';
 export function LessonHighlight({ layout, algorithm }: { layout: RingLayout; algorithm: string }) {
   const id = useTeach((s) => s.lessonId);
   const step = useTeach((s) => s.step);
-  const lesson = id ? lessonById(id) : undefined;
+  const lesson = id ? loadedLesson(id) : undefined;
   const hl = lesson && step >= 0 ? lesson.steps[step]?.highlight : undefined;
   if (!hl?.nodes?.length || (hl.pane && hl.pane !== algorithm)) return null;
   return (

@@ -1,5 +1,5 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
-import { LESSON_GROUPS } from '../../lessons';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { loadedLessons, loadLessons, type LessonLibrary } from '../../lessons/load';
 import { lessonHref } from '../../store/lesson-session';
 import { useApp } from '../useApp';
 import { useT } from '../useT';
@@ -16,23 +16,28 @@ export function LessonList() {
   const open = useTeach((s) => s.overlay === 'lessons');
   const current = useTeach((s) => s.lessonId);
   const first = useRef<HTMLAnchorElement>(null);
+  const [library, setLibrary] = useState<LessonLibrary | null>(loadedLessons);
   useEffect(() => {
-    if (open) first.current?.focus();
-  }, [open]);
+    if (open && !library) void loadLessons().then(setLibrary);
+  }, [open, library]);
+  useEffect(() => {
+    if (open && library) first.current?.focus();
+  }, [open, library]);
   if (!open || !api) return null;
   const close = () => api.store.setState({ overlay: 'none' });
   const onClick = (id: string) => (e: MouseEvent) => {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    api.session.open(id);
+    void api.session.open(id);
   };
   const search = typeof location !== 'undefined' ? location.search : '';
   let k = 0;
   return (
     <Dialog label={t.teach.lessons} onClose={close} className="lesson-list">
       <p className="muted">{t.teach.lessonListIntro}</p>
+      {!library && <p aria-live="polite">{t.teach.loadingLessons}</p>}
       <div className="lesson-groups">
-        {LESSON_GROUPS.map((g) => (
+        {library?.LESSON_GROUPS.map((g) => (
           <section key={g.id} aria-labelledby={`lg-${g.id}`}>
             <h3 id={`lg-${g.id}`}>{g.title[lang]}</h3>
             <ol>

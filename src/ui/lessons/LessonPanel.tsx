@@ -1,4 +1,4 @@
-import { lessonById } from '../../lessons';
+import { loadedLesson } from '../../lessons/load';
 import { useApp } from '../useApp';
 import { useT } from '../useT';
 import { useTeach, useTeachApi } from './context';
@@ -19,7 +19,7 @@ export function LessonPanel() {
   const times = useTeach((s) => s.times);
   const transit = useTeach((s) => s.transit);
   const needsCompare = useTeach((s) => s.needsCompare);
-  const lesson = id ? lessonById(id) : undefined;
+  const lesson = id ? loadedLesson(id) : undefined;
   if (!api || !lesson) return null;
   const n = lesson.steps.length;
   const cur = step >= 0 ? lesson.steps[step] : null;
