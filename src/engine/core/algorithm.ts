@@ -61,8 +61,12 @@ export interface NodeRecord<S> {
   id: NodeId;
   alive: boolean;
   state: S;
-  /** Pending timers: name → due time and generation (a replaced or cancelled timer's queue entry is stale). */
-  timers: Record<string, { due: number; gen: number }>;
+  /**
+   * Pending timers: name → due time, the order `seq` it was (re)started with, and its queue entry: the
+   * entry's generation and time `at` (≤ due: a timer restarted later keeps its entry, see kernel.ts
+   * `startTimer`; a cancelled timer's entry, or a replaced one's, is stale).
+   */
+  timers: Record<string, { due: number; gen: number; seq: number; at: number }>;
   /** The view last written to the trace (`state` events are emitted only when it changes). */
   lastView: NodeView;
 }
@@ -114,6 +118,12 @@ export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown
   onWrite(state: S, value: WriteValue, ctx: Ctx<O>): void;
   /** The trace's view of a node: role, leader and the algorithm's numbers. Must be cheap and fresh data. */
   view(state: S): NodeView;
+  /**
+   * Optional: whether `view(state)` would equal `shown`, the node's stored view (whose `alive` is not to be
+   * compared), without building it. The kernel asks after every handler run and builds the view only when
+   * this says no; most runs change nothing shown. Must agree exactly with comparing `view(state)`.
+   */
+  viewUnchanged?(state: S, shown: NodeView): boolean;
   /** Whether a node with this view counts as a leader for the cluster-leader rule. */
   claimsLeadership(view: NodeView): boolean;
   readonly checker?: Checker<S, O, C>;

@@ -6,53 +6,27 @@
  */
 import type { AnyAlgorithm, Ctx, Envelope, Fields, NodeEnv, NodeRecord, StepCause, StepInfo } from './algorithm';
 import { clonePlain } from './clone';
-import { heapPop, heapPush } from './event-queue';
+import { copyQueue, K_ACTION, K_DELIVER, K_SCRIPT, K_TIMER, newQueue, orderOf, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
 import type { Action, EndStats, NodeId, NodeView, Scenario, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
 import { sameNodeView, sameView } from './view-equality';
 
 /**
- * One queue entry. Every entry has this one shape, built only by `entry()`, so that the heap's comparisons
- * and the dispatch in `step` see a single hidden class (V8 then compiles them to direct field loads).
- *
- * A message is one object from `ctx.send` to its delivery: the plan's envelope, the in-flight record, the
- * queue entry, and the envelope the receiving handler gets.
+ * A message: one object from `ctx.send` to its delivery (the plan's envelope, the queue's reference, the
+ * envelope the receiving handler gets). Its time and order live in the queue (key-queue.ts). `id` and
+ * `lost` are set when it is sent, before it is queued; from then on it is never changed, so checkpoints
+ * share it, and its payload, which is immutable once sent (Plan.send and Envelope: the sender does not keep
+ * it, handlers do not mutate it). golden.test.ts checks that a run continued past a checkpoint leaves the
+ * checkpoint intact.
  */
-interface QueueItem extends Envelope {
-  t: number;
-  late: 0 | 1;
-  seq: number;
-  /** 'script': the scenario's script line number `seq` (see `Script`). */
-  k: 'deliver' | 'timer' | 'action' | 'script';
-  /** deliver: the message id; timer: the timer's generation (a stale one is skipped). */
+interface Msg extends Envelope {
   id: number;
-  /** deliver: the network will lose it. */
+  /** The network will lose it. */
   lost: boolean;
-  /** action: the user's action. */
-  action: Action | null;
 }
-// For a timer: `to` is the node and `kind` the timer's name; `from` and `fields` are unused.
-
-type InFlight = QueueItem & { k: 'deliver' };
 
 const NO_FIELDS: Fields = Object.freeze({}) as Fields;
-
-function entry(k: QueueItem['k'], t: number, late: 0 | 1, seq: number, from: NodeId, to: NodeId, kind: string, fields: Fields, id: number, action: Action | null): QueueItem {
-  return { from, to, kind, fields, t, late, seq, k, id, lost: false, action };
-}
-
-/**
- * A queue entry's copy for a checkpoint. The message payload is shared, not copied: a payload is immutable
- * once sent (Plan.send and Envelope: the sender does not keep it, handlers do not mutate it), as are actions.
- * Copying them made up half of a checkpoint. (golden.test.ts checks that a run continued past a checkpoint
- * leaves the checkpoint intact.)
- */
-function copyQueued(q: QueueItem): QueueItem {
-  const c = entry(q.k, q.t, q.late, q.seq, q.from, q.to, q.kind, q.fields, q.id, q.action);
-  c.lost = q.lost;
-  return c;
-}
 
 /**
  * The scenario's scripted actions, in the order they run: by time, then by position in the file. They are
@@ -106,7 +80,7 @@ export interface KernelState {
   nextMsgId: number;
   timerGen: number;
   rng: RngState;
-  queue: QueueItem[];
+  queue: KeyQueue;
   nodes: NodeRecord<unknown>[];
   network: NetworkState;
   stats: { sent: number; delivered: number; dropped: number; byKind: Record<string, number> };
@@ -133,11 +107,21 @@ export interface SimulationConfig {
 
 export type Checkpoint = KernelState;
 
+/**
+ * A handler's effects, in reused arrays with counts (reset before each handler run, never nested): a run
+ * allocates nothing for its plan but the messages themselves.
+ */
 interface PlanBuffer {
-  /** Messages to send, already in their queue-entry form (time, seq and id are set when they are sent). */
-  sends: QueueItem[];
-  timerOps: { name: string; afterMs: number | null }[];
-  commits: { index: number; value: WriteValue | null }[];
+  /** Messages to send (id and loss are set when they are sent). */
+  sends: Msg[];
+  nSends: number;
+  /** Timer operations in call order: a name and a delay, null for a cancel. */
+  timerNames: string[];
+  timerAfter: (number | null)[];
+  nTimers: number;
+  commitIndex: number[];
+  commitValue: (WriteValue | null)[];
+  nCommits: number;
   write: { accepted: boolean; reason?: string; leader?: NodeId | null } | null;
   anomalies: { kind: string; detail: string }[];
 }
@@ -163,7 +147,7 @@ export class Simulation {
    * The causes of the two commonest handler runs, reused: checkers read `StepInfo.cause` during `afterStep`
    * only (the memory they keep must be plain data of their own), and a run is never nested in another.
    */
-  private readonly messageCause: { type: 'message'; msg: Envelope } = { type: 'message', msg: { from: 0, to: 0, kind: '', fields: NO_FIELDS } };
+  private readonly messageCause: { type: 'message'; msg: Envelope } = { type: 'message', msg: { from: 0, to: 0, kind: '', fields: NO_FIELDS, id: 0, lost: false } as Msg };
   private readonly timerCause: { type: 'timer'; name: string } = { type: 'timer', name: '' };
   /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
   private readonly votes: Int32Array;
@@ -190,7 +174,7 @@ export class Simulation {
       nextMsgId: 1,
       timerGen: 0,
       rng: seedRng(config.scenario.seed),
-      queue: [],
+      queue: newQueue(),
       nodes: [],
       network: initialNetwork(config.scenario.network, config.scenario.nodes + config.scenario.observers),
       stats: { sent: 0, delivered: 0, dropped: 0, byKind: {} },
@@ -260,42 +244,60 @@ export class Simulation {
 
   /** Time of the next queued event, or null when nothing is pending. */
   peekTime(): number | null {
-    return this.s.queue.length > 0 ? this.s.queue[0].t : null;
+    const q = this.s.queue;
+    return q.n > 0 ? q.d[0] : null;
   }
 
   /** Schedules an action (a user's click or a script line) at virtual time `at` (never in the past). */
   schedule(action: Action, at: number = this.s.now): void {
     const t = Math.max(at, this.s.now);
-    heapPush(this.s.queue, entry('action', t, 1, this.s.seq++, 0, 0, '', NO_FIELDS, 0, action));
+    queuePush(this.s.queue, t, orderOf(1, this.s.seq++), K_ACTION, 0, 0, action);
   }
 
   /** Processes one queued event. Returns false when the queue is empty. */
   step(): boolean {
-    const item = heapPop(this.s.queue);
-    if (!item) return false;
-    this.s.now = item.t;
+    const q = this.s.queue;
+    if (q.n === 0) return false;
+    const d = q.d;
+    const t = d[0];
+    const order = d[1];
+    const kind = d[2];
+    const a = d[3];
+    const b = d[4];
+    const ref = q.r[0];
+    queuePopTop(q);
+    this.s.now = t;
     this.s.steps++;
-    switch (item.k) {
-      case 'deliver':
-        this.deliver(item as InFlight);
+    switch (kind) {
+      case K_DELIVER:
+        this.deliver(ref as Msg);
         break;
-      case 'timer': {
-        const rec = this.s.nodes[item.to - 1];
-        const pending = rec.timers[item.kind];
-        if (rec.alive && pending && pending.gen === item.id) {
-          delete rec.timers[item.kind];
-          const cause = this.timerCause;
-          cause.name = item.kind;
-          this.run(rec, cause);
+      case K_TIMER: {
+        // a: the node; b: the generation of the timer this entry carries (see `startTimer`): the entry of a
+        // cancelled timer, or of one restarted earlier than it, is stale and skipped.
+        const rec = this.s.nodes[a - 1];
+        const name = ref as string;
+        const tm = rec.timers[name];
+        if (!rec.alive || !tm || tm.gen !== b) break;
+        if (tm.due !== t || tm.seq !== seqOf(order)) {
+          // Restarted later since this entry was queued: it moves to where the restart would have queued it.
+          tm.at = tm.due;
+          queuePush(q, tm.due, orderOf(0, tm.seq), K_TIMER, a, b, name);
+          break;
         }
+        delete rec.timers[name];
+        const cause = this.timerCause;
+        cause.name = name;
+        this.run(rec, cause);
         break;
       }
-      case 'action':
-        this.applyAction(item.action as Action);
+      case K_ACTION:
+        this.applyAction(ref as Action);
         break;
-      case 'script':
+      case K_SCRIPT:
+        // The entry's seq is the script line (see `Script`).
         this.queueNextScripted();
-        this.applyAction(this.script.actions[item.seq]);
+        this.applyAction(this.script.actions[seqOf(order)]);
         break;
     }
     return true;
@@ -304,7 +306,7 @@ export class Simulation {
   /** Processes every event due at or before `t`, then moves the clock to `t`. */
   runUntil(t: number): void {
     const q = this.s.queue;
-    while (q.length > 0 && q[0].t <= t) this.step();
+    while (q.n > 0 && q.d[0] <= t) this.step();
     if (t > this.s.now) this.s.now = t;
   }
 
@@ -373,10 +375,10 @@ export class Simulation {
     const sc = this.script;
     if (this.s.scriptQueued >= sc.order.length) return;
     const line = sc.order[this.s.scriptQueued++];
-    heapPush(this.s.queue, entry('script', sc.times[line], 1, line, 0, 0, '', NO_FIELDS, 0, null));
+    queuePush(this.s.queue, sc.times[line], orderOf(1, line), K_SCRIPT, 0, 0, null);
   }
 
-  private deliver(m: InFlight): void {
+  private deliver(m: Msg): void {
     const rec = this.s.nodes[m.to - 1];
     let reason: 'loss' | 'partition' | 'cut' | 'crashed' | null = null;
     if (m.lost) reason = 'loss';
@@ -462,11 +464,10 @@ export class Simulation {
   private run(rec: NodeRecord<unknown>, cause: Exclude<StepCause, { type: 'crash' }>): void {
     const before = rec.lastView;
     const plan = this.plan;
-    // Fresh arrays, made only when a handler uses them (see `makeCtx`): cheaper than emptying reused ones,
-    // since setting an array's length is a runtime call in V8.
-    plan.sends = NO_SENDS;
-    plan.timerOps = NO_TIMER_OPS;
-    plan.commits = NO_COMMITS;
+    // The arrays are reused, their counts reset (see `PlanBuffer`); anomalies are rare and get a fresh one.
+    plan.nSends = 0;
+    plan.nTimers = 0;
+    plan.nCommits = 0;
     plan.anomalies = NO_ANOMALIES;
     plan.write = null;
     const ctx = this.ctxFor(rec.id);
@@ -486,20 +487,13 @@ export class Simulation {
         break;
     }
     const t = this.s.now;
-    for (const m of plan.sends) this.send(m);
-    for (const op of plan.timerOps) {
-      if (op.afterMs === null) delete rec.timers[op.name];
-      else {
-        const gen = ++this.s.timerGen;
-        const due = t + Math.max(0, op.afterMs);
-        // Reuse the node's timer record when there is one: this runs on every timer (re)start.
-        const tm = rec.timers[op.name];
-        if (tm) {
-          tm.due = due;
-          tm.gen = gen;
-        } else rec.timers[op.name] = { due, gen };
-        heapPush(this.s.queue, entry('timer', due, 0, this.s.seq++, rec.id, rec.id, op.name, NO_FIELDS, gen, null));
-      }
+    const nSends = plan.nSends;
+    for (let i = 0; i < nSends; i++) this.send(plan.sends[i]);
+    for (let i = 0; i < plan.nTimers; i++) {
+      const name = plan.timerNames[i];
+      const afterMs = plan.timerAfter[i];
+      if (afterMs === null) delete rec.timers[name];
+      else this.startTimer(rec, name, t + Math.max(0, afterMs));
     }
     if (cause.type === 'write') {
       const w: NonNullable<PlanBuffer['write']> = plan.write ?? { accepted: true };
@@ -508,15 +502,47 @@ export class Simulation {
       if (w.leader !== undefined) ev.leader = w.leader;
       this.emit(ev);
     }
-    for (const c of plan.commits) this.emit({ t, type: 'commit', node: rec.id, index: c.index, value: c.value });
+    for (let i = 0; i < plan.nCommits; i++) this.emit({ t, type: 'commit', node: rec.id, index: plan.commitIndex[i], value: plan.commitValue[i] });
     for (const a of plan.anomalies) this.emit({ t, type: 'anomaly', kind: a.kind, detail: a.detail });
-    this.afterHandler(rec, cause, before, plan.sends);
+    // The plan's array is reused: the checker gets a copy of this run's sends.
+    this.afterHandler(rec, cause, before, this.check && nSends > 0 ? plan.sends.slice(0, nSends) : NO_SENDS);
+  }
+
+  /**
+   * (Re)starts a node's timer. Its place in the order of events is (due, 0, seq), seq taken now, exactly as if
+   * an entry were queued now. But most restarts move a timer later (Raft's election timer, restarted by every
+   * heartbeat): then the entry already queued for it stays, and when it comes up, `step` re-queues it at the
+   * timer's current place, which is still ahead (the queue pops in order, so the timer runs exactly where it
+   * would have). This saves a queue entry per restart, and stale entries in the queue. A restart to an earlier
+   * time queues a new entry (a new generation); the old one is then stale.
+   */
+  private startTimer(rec: NodeRecord<unknown>, name: string, due: number): void {
+    const seq = this.s.seq++;
+    const tm = rec.timers[name];
+    if (tm && tm.at <= due) {
+      // `at` ≤ due and the queued entry's seq is older: the entry comes up first.
+      tm.due = due;
+      tm.seq = seq;
+      return;
+    }
+    const gen = ++this.s.timerGen;
+    if (tm) {
+      tm.due = due;
+      tm.seq = seq;
+      tm.gen = gen;
+      tm.at = due;
+    } else rec.timers[name] = { due, gen, seq, at: due };
+    queuePush(this.s.queue, due, orderOf(0, seq), K_TIMER, rec.id, gen, name);
   }
 
   /** Emits the node's `state` event if its view changed, runs the checker, updates the cluster leader. */
   private afterHandler(rec: NodeRecord<unknown>, cause: StepCause, before: NodeView, sent: Envelope[]): void {
-    const view = this.algorithm.view(rec.state);
-    const changed = this.viewChanged(rec, view);
+    const alg = this.algorithm;
+    // Most handler runs change nothing shown: an algorithm that can tell so from its state saves building
+    // the view to compare it (the stored view is never the placeholder here, and its `alive` is compared apart).
+    const unchanged = alg.viewUnchanged !== undefined && before.role !== '' && before.alive === rec.alive && alg.viewUnchanged(rec.state, before);
+    const view = unchanged ? before : alg.view(rec.state);
+    const changed = !unchanged && this.viewChanged(rec, view);
     let after = before;
     if (changed) {
       // { t, type, node, role, leader, alive, ...the other view fields }, without a rest object in between.
@@ -582,14 +608,13 @@ export class Simulation {
     return view.role !== '' && this.algorithm.claimsLeadership(view);
   }
 
-  private send(msg: QueueItem): void {
+  private send(msg: Msg): void {
     const net = this.s.network;
     const t = this.s.now;
     const latency = nextIntInclusive(this.s.rng, net.latency.min, net.latency.max);
     const lost = net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate;
     // A lost message dies half-way, so a viewer can show it vanish in flight.
     const deliverAt = lost ? t + Math.floor(latency / 2) : t + latency;
-    msg.t = deliverAt;
     msg.lost = lost;
     msg.id = this.s.nextMsgId++;
     const m = msg;
@@ -600,8 +625,7 @@ export class Simulation {
     // to place a lost message at the right fraction of its path before it dies.
     if (lost) ev.lost = true;
     this.emit(ev);
-    msg.seq = this.s.seq++;
-    heapPush(this.s.queue, msg);
+    queuePush(this.s.queue, deliverAt, orderOf(0, this.s.seq++), K_DELIVER, 0, 0, msg);
   }
 
   private updateClusterLeader(): void {
@@ -708,23 +732,23 @@ export class Simulation {
         max <= min ? min : min + Math.floor(nextFloat(sim().s.rng) * (max - min)),
       send: (to, kind, fields) => {
         const plan = sim().plan;
-        if (plan.sends === NO_SENDS) plan.sends = [];
-        plan.sends.push(entry('deliver', 0, 0, 0, ctx.id, to, kind, fields, 0, null));
+        const m: Msg = { from: ctx.id, to, kind, fields, id: 0, lost: false };
+        plan.sends[plan.nSends++] = m;
       },
       setTimer: (name, afterMs) => {
         const plan = sim().plan;
-        if (plan.timerOps === NO_TIMER_OPS) plan.timerOps = [];
-        plan.timerOps.push({ name, afterMs });
+        plan.timerNames[plan.nTimers] = name;
+        plan.timerAfter[plan.nTimers++] = afterMs;
       },
       cancelTimer: (name) => {
         const plan = sim().plan;
-        if (plan.timerOps === NO_TIMER_OPS) plan.timerOps = [];
-        plan.timerOps.push({ name, afterMs: null });
+        plan.timerNames[plan.nTimers] = name;
+        plan.timerAfter[plan.nTimers++] = null;
       },
       commit: (index, value) => {
         const plan = sim().plan;
-        if (plan.commits === NO_COMMITS) plan.commits = [];
-        plan.commits.push({ index, value });
+        plan.commitIndex[plan.nCommits] = index;
+        plan.commitValue[plan.nCommits++] = value;
       },
       writeResult: (accepted, reason, leader) => {
         const w: PlanBuffer['write'] = { accepted };
@@ -742,13 +766,11 @@ export class Simulation {
   }
 }
 
-// The empty plan: shared, never written to (the ctx swaps in a fresh array on first use).
-const NO_SENDS: QueueItem[] = [];
-const NO_TIMER_OPS: PlanBuffer['timerOps'] = [];
-const NO_COMMITS: PlanBuffer['commits'] = [];
+// Shared empty arrays, never written to (the ctx swaps in a fresh anomalies array on first use).
+const NO_SENDS: Msg[] = [];
 const NO_ANOMALIES: PlanBuffer['anomalies'] = [];
 
-/** The checkpoint copy: the queue entries are rebuilt with `entry()` (keeping their one shape), the rest is plain data. */
+/** The checkpoint copy: the queue is numbers and shared immutable references (key-queue.ts), the rest is plain data. */
 function copyState(s: KernelState): KernelState {
   return {
     now: s.now,
@@ -756,7 +778,7 @@ function copyState(s: KernelState): KernelState {
     nextMsgId: s.nextMsgId,
     timerGen: s.timerGen,
     rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
-    queue: s.queue.map(copyQueued),
+    queue: copyQueue(s.queue),
     nodes: clonePlain(s.nodes),
     network: clonePlain(s.network),
     stats: clonePlain(s.stats),
@@ -769,7 +791,7 @@ function copyState(s: KernelState): KernelState {
 }
 
 function emptyPlan(): PlanBuffer {
-  return { sends: NO_SENDS, timerOps: NO_TIMER_OPS, commits: NO_COMMITS, write: null, anomalies: NO_ANOMALIES };
+  return { sends: [], nSends: 0, timerNames: [], timerAfter: [], nTimers: 0, commitIndex: [], commitValue: [], nCommits: 0, write: null, anomalies: NO_ANOMALIES };
 }
 
 function range(from: number, to: number): number[] {

@@ -486,6 +486,19 @@ export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
     };
   },
 
+  // `view` field by field, without building it (the kernel asks after every handler run).
+  viewUnchanged(s, v) {
+    return (
+      v.role === s.role &&
+      v.leader === s.leaderId &&
+      v.term === s.currentTerm &&
+      v.votedFor === s.votedFor &&
+      v.lastLogIndex === lastIndex(s.log) &&
+      v.lastLogTerm === lastTerm(s.log) &&
+      v.commitIndex === s.commitIndex
+    );
+  },
+
   claimsLeadership(view) {
     return view.role === 'leader';
   },
