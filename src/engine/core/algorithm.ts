@@ -116,6 +116,15 @@ export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown
   onMessage(state: S, msg: Envelope, ctx: Ctx<O>): void;
   onTimer(state: S, name: string, ctx: Ctx<O>): void;
   onWrite(state: S, value: WriteValue, ctx: Ctx<O>): void;
+  /**
+   * Optional, with `loadState`: a node's state as a checkpoint keeps it. Without them a checkpoint holds a
+   * deep copy (core/clone.ts). With them it holds what `saveState` returns, which must be plain data that
+   * nobody changes afterwards, and `loadState` must turn it into a fresh state equal to the saved one (it may
+   * be loaded many times). Checkpoints are taken every simulated second and kept: a compact form (fewer,
+   * smaller objects, shared immutable parts) is cheaper to make and to keep.
+   */
+  saveState?(state: S): unknown;
+  loadState?(saved: unknown): S;
   /** The trace's view of a node: role, leader and the algorithm's numbers. Must be cheap and fresh data. */
   view(state: S): NodeView;
   /**

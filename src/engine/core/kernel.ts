@@ -203,12 +203,14 @@ export class Simulation {
 
   /** Continues from a checkpoint; the sink receives exactly what the original run emitted after it. */
   static restore(config: SimulationConfig, checkpoint: Checkpoint): Simulation {
-    return new Simulation(config, copyState(checkpoint));
+    const alg = config.algorithm;
+    return new Simulation(config, copyState(checkpoint, alg.loadState ? (saved) => alg.loadState!(saved) : clonePlain));
   }
 
   /** A deep copy of the kernel's state; `restore` with the same config continues from it. */
   checkpoint(): Checkpoint {
-    return copyState(this.s);
+    const alg = this.algorithm;
+    return copyState(this.s, alg.saveState ? (state) => alg.saveState!(state) : clonePlain);
   }
 
   setSink(sink: TraceSink): void {
@@ -770,8 +772,24 @@ export class Simulation {
 const NO_SENDS: Msg[] = [];
 const NO_ANOMALIES: PlanBuffer['anomalies'] = [];
 
-/** The checkpoint copy: the queue is numbers and shared immutable references (key-queue.ts), the rest is plain data. */
-function copyState(s: KernelState): KernelState {
+/**
+ * A node's copy: its state through `copyNodeState` (the algorithm's saveState or loadState, else a deep
+ * copy), its timers, and its stored view, which is frozen and shared.
+ */
+function copyNode(r: NodeRecord<unknown>, copyNodeState: (state: unknown) => unknown): NodeRecord<unknown> {
+  const timers: NodeRecord<unknown>['timers'] = {};
+  for (const name in r.timers) {
+    const tm = r.timers[name];
+    timers[name] = { due: tm.due, gen: tm.gen, seq: tm.seq, at: tm.at };
+  }
+  return { id: r.id, alive: r.alive, state: copyNodeState(r.state), timers, lastView: r.lastView };
+}
+
+/**
+ * The checkpoint copy (and the restore's copy of a checkpoint): the queue is numbers and shared immutable
+ * references (key-queue.ts), node states go through `copyNodeState`, the rest is plain data.
+ */
+function copyState(s: KernelState, copyNodeState: (state: unknown) => unknown): KernelState {
   return {
     now: s.now,
     seq: s.seq,
@@ -779,7 +797,7 @@ function copyState(s: KernelState): KernelState {
     timerGen: s.timerGen,
     rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
     queue: copyQueue(s.queue),
-    nodes: clonePlain(s.nodes),
+    nodes: s.nodes.map((r) => copyNode(r, copyNodeState)),
     network: clonePlain(s.network),
     stats: clonePlain(s.stats),
     leader: { ...s.leader },

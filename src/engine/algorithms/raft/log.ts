@@ -27,14 +27,65 @@ export function entryId(term: number, index: number): string {
 
 export const EMPTY_LOG: Log = Object.freeze([]);
 
+/**
+ * Checkpoints keep a log as its length and a *lineage*: an append-only array whose first `length` entries are
+ * the log (`SavedLog`). Successive versions of a node's log (each append makes a new frozen array) extend one
+ * lineage, so the checkpoints of a long run share one array per node instead of each keeping a copy of the
+ * log of its time (which made a run's history grow with the square of its length). Entries below a saved
+ * length are never changed: a lineage is only ever appended to, and only by the version as long as it.
+ * Derived data: a log without a known lineage gets a fresh one.
+ */
+const lineages = new WeakMap<Log, LogEntry[]>();
+
+/** A log as a checkpoint keeps it: its entries are lineage[0 … length − 1]. */
+export interface SavedLog {
+  lineage: readonly LogEntry[];
+  length: number;
+}
+
+function lineageOf(log: Log): LogEntry[] {
+  let lineage = lineages.get(log);
+  if (!lineage) {
+    lineage = log.slice();
+    // Only a frozen log is known never to change under its lineage (tests may hand in plain arrays).
+    if (Object.isFrozen(log)) lineages.set(log, lineage);
+  }
+  return lineage;
+}
+
+const SAVED_EMPTY: SavedLog = Object.freeze({ lineage: EMPTY_LOG, length: 0 });
+
+export function saveLog(log: Log): SavedLog {
+  // An empty log has no lineage (EMPTY_LOG is shared by every node of every run, and a frozen lineage cannot grow).
+  if (log.length === 0) return SAVED_EMPTY;
+  return { lineage: lineageOf(log), length: log.length };
+}
+
+export function loadLog(saved: SavedLog): Log {
+  if (saved.length === 0) return EMPTY_LOG;
+  const log: Log = Object.freeze(saved.lineage.slice(0, saved.length));
+  lineages.set(log, saved.lineage as LogEntry[]);
+  return log;
+}
+
 /** The log with `e` appended. */
 export function appended(log: Log, e: LogEntry): Log {
-  return Object.freeze([...log, e]);
+  const out: Log = Object.freeze([...log, e]);
+  const lineage = lineages.get(log);
+  // The lineage goes on with `out` if nothing was appended to it past `log` yet (another branch may have).
+  if (lineage && lineage.length === log.length) {
+    lineage.push(e);
+    lineages.set(out, lineage);
+  }
+  return out;
 }
 
 /** The log's first `length` entries (R5d: a conflicting entry and all that follow are deleted). */
 export function truncated(log: Log, length: number): Log {
-  return Object.freeze(log.slice(0, length));
+  const out: Log = Object.freeze(log.slice(0, length));
+  const lineage = lineages.get(log);
+  if (lineage) lineages.set(out, lineage); // a prefix of `log`, hence of its lineage
+  return out;
 }
 
 /**

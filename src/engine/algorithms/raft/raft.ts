@@ -23,7 +23,7 @@
 import type { Algorithm, Ctx, Envelope, NodeEnv } from '../../core/algorithm';
 import type { NodeId, NodeView, WriteValue } from '../../core/types';
 import { raftChecker, type RaftCheckerMemory } from '../../invariants/raft';
-import { appended, copyEntry, EMPTY_LOG, entriesFrom, isUpToDate, lastIndex, lastTerm, newEntry, termAt, truncated, type Log, type LogEntry } from './log';
+import { appended, copyEntry, EMPTY_LOG, entriesFrom, isUpToDate, lastIndex, lastTerm, loadLog, newEntry, saveLog, termAt, truncated, type Log, type LogEntry, type SavedLog } from './log';
 import { defaultRaftOptions, raftOptionsSchema, type RaftOptions } from './options';
 
 export type { Log, LogEntry } from './log';
@@ -402,6 +402,72 @@ function freshState(id: NodeId, currentTerm: number, votedFor: NodeId | null, lo
   };
 }
 
+/**
+ * A node's state as a checkpoint keeps it (Algorithm.saveState): one array, the log as its lineage and
+ * length (log.ts), and the candidate's and leader's lists and maps only when they are not empty (a
+ * follower's are). Nothing in it is changed afterwards; `loadRaft` builds fresh mutable parts from it.
+ */
+type SavedRaft = [
+  id: NodeId,
+  currentTerm: number,
+  votedFor: NodeId | null,
+  log: SavedLog,
+  role: RaftRole,
+  commitIndex: number,
+  leaderId: NodeId | null,
+  votesGranted: NodeId[] | null,
+  preVotesGranted: NodeId[] | null,
+  preVotesRejected: NodeId[] | null,
+  nextIndex: Record<number, number> | null,
+  matchIndex: Record<number, number> | null,
+  recentActive: Record<number, boolean> | null,
+  lastLeaderContact: number | null,
+];
+
+function hasKeys(o: object): boolean {
+  for (const _k in o) return true;
+  return false;
+}
+
+function saveRaft(s: RaftState): SavedRaft {
+  return [
+    s.id,
+    s.currentTerm,
+    s.votedFor,
+    saveLog(s.log),
+    s.role,
+    s.commitIndex,
+    s.leaderId,
+    s.votesGranted.length > 0 ? s.votesGranted.slice() : null,
+    s.preVotesGranted.length > 0 ? s.preVotesGranted.slice() : null,
+    s.preVotesRejected.length > 0 ? s.preVotesRejected.slice() : null,
+    hasKeys(s.nextIndex) ? { ...s.nextIndex } : null,
+    hasKeys(s.matchIndex) ? { ...s.matchIndex } : null,
+    hasKeys(s.recentActive) ? { ...s.recentActive } : null,
+    s.lastLeaderContact,
+  ];
+}
+
+/** The fields in `freshState`'s order (the inspector shows a state's fields in order). */
+function loadRaft(v: SavedRaft): RaftState {
+  return {
+    id: v[0],
+    currentTerm: v[1],
+    votedFor: v[2],
+    log: loadLog(v[3]),
+    role: v[4],
+    commitIndex: v[5],
+    leaderId: v[6],
+    votesGranted: v[7] ? v[7].slice() : [],
+    preVotesGranted: v[8] ? v[8].slice() : [],
+    preVotesRejected: v[9] ? v[9].slice() : [],
+    nextIndex: v[10] ? { ...v[10] } : {},
+    matchIndex: v[11] ? { ...v[11] } : {},
+    recentActive: v[12] ? { ...v[12] } : {},
+    lastLeaderContact: v[13],
+  };
+}
+
 export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
   name: 'raft',
   messageKinds: RAFT_KINDS,
@@ -485,6 +551,9 @@ export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
       commitIndex: s.commitIndex,
     };
   },
+
+  saveState: saveRaft,
+  loadState: (saved) => loadRaft(saved as SavedRaft),
 
   // `view` field by field, without building it (the kernel asks after every handler run).
   viewUnchanged(s, v) {
