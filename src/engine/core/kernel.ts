@@ -1,12 +1,12 @@
 /**
  * The discrete-event kernel: virtual clock, event queue, network, node lifecycle, cluster-leader tracking and
  * the trace. Everything it does follows from the scenario, the seed and the actions it is given; all of its
- * mutable state lives in one plain object (`KernelState`), so `checkpoint()` is a deep copy and `restore`
- * continues with the identical trace.
+ * mutable state lives in one plain object (`KernelState`), so `checkpoint()` is a copy (in a compact form,
+ * see `Checkpoint`) and `restore` continues with the identical trace.
  */
 import type { AnyAlgorithm, Ctx, Envelope, Fields, NodeEnv, NodeRecord, StepCause, StepInfo } from './algorithm';
 import { clonePlain } from './clone';
-import { copyQueue, K_ACTION, K_DELIVER, K_SCRIPT, K_TIMER, newQueue, orderOf, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
+import { K_ACTION, K_DELIVER, K_SCRIPT, K_TIMER, loadQueue, newQueue, orderOf, QUEUE_WIDTH, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
 import type { Action, EndStats, NodeId, NodeView, Scenario, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
@@ -105,7 +105,27 @@ export interface SimulationConfig {
   sink?: TraceSink;
 }
 
-export type Checkpoint = KernelState;
+/**
+ * A checkpoint: the kernel's state in a compact form, made every simulated second and kept (the browser's
+ * host keeps hundreds for seeking). Every object a kept checkpoint holds is copied by each young-generation
+ * collection it survives, so a checkpoint is a few flat arrays rather than the state's tree of small
+ * objects; and what did not change since the previous checkpoint (the network, the reported violations) or
+ * is immutable (stored views, sent messages) is shared. Opaque to callers: `Simulation.restore` reads it.
+ */
+export interface Checkpoint {
+  /** now, seq, nextMsgId, timerGen, the four PRNG words, steps, scriptQueued, sent, delivered, dropped. */
+  numbers: number[];
+  /** The queue's numbers and references (key-queue.ts). */
+  queueNumbers: number[];
+  queueRefs: unknown[];
+  /** Per node: alive, the saved state, the stored view, then each timer's name, due, gen, seq and at. */
+  nodes: unknown[][];
+  network: NetworkState;
+  byKind: Record<string, number>;
+  leader: LeaderTracking;
+  checker: unknown;
+  reported: Record<string, true>;
+}
 
 /**
  * A handler's effects, in reused arrays with counts (reset before each handler run, never nested): a run
@@ -137,6 +157,9 @@ export class Simulation {
   private s: KernelState;
   private readonly script: Script;
   private plan: PlanBuffer = emptyPlan();
+  /** The last checkpoint's copies of the network and of the reported violations; null once they change. */
+  private savedNetwork: NetworkState | null = null;
+  private savedReported: Record<string, true> | null = null;
   /**
    * Per node, the keys and values of its stored view (`lastView`) in order, for `viewChanged`; null until the
    * node's view is next written (e.g. after a restore) or when a view has its own `alive` field. Derived
@@ -203,14 +226,19 @@ export class Simulation {
 
   /** Continues from a checkpoint; the sink receives exactly what the original run emitted after it. */
   static restore(config: SimulationConfig, checkpoint: Checkpoint): Simulation {
-    const alg = config.algorithm;
-    return new Simulation(config, copyState(checkpoint, alg.loadState ? (saved) => alg.loadState!(saved) : clonePlain));
+    const sim = new Simulation(config, loadKernel(checkpoint, config.algorithm));
+    // The checkpoint's copies are never changed: the next checkpoint may share them until the run changes them.
+    sim.savedNetwork = checkpoint.network;
+    sim.savedReported = checkpoint.reported;
+    return sim;
   }
 
-  /** A deep copy of the kernel's state; `restore` with the same config continues from it. */
+  /** A copy of the kernel's state; `restore` with the same config continues from it. */
   checkpoint(): Checkpoint {
-    const alg = this.algorithm;
-    return copyState(this.s, alg.saveState ? (state) => alg.saveState!(state) : clonePlain);
+    const s = this.s;
+    this.savedNetwork ??= clonePlain(s.network);
+    this.savedReported ??= Object.freeze({ ...s.reported });
+    return saveKernel(s, this.algorithm, this.savedNetwork, this.savedReported);
   }
 
   setSink(sink: TraceSink): void {
@@ -436,6 +464,7 @@ export class Simulation {
       default:
         this.emit({ t, type: 'fault', ...action });
         applyNetworkAction(this.s.network, action);
+        this.savedNetwork = null;
         // Reachability decides the Bully cluster leader, so a network change can change it.
         this.updateClusterLeader();
     }
@@ -573,6 +602,7 @@ export class Simulation {
         const key = `${invariant}|${detail}`;
         if (this.s.reported[key]) return;
         this.s.reported[key] = true;
+        this.savedReported = null;
         this.emit({ t: this.s.now, type: 'violation', invariant, detail });
       });
     }
@@ -772,39 +802,72 @@ export class Simulation {
 const NO_SENDS: Msg[] = [];
 const NO_ANOMALIES: PlanBuffer['anomalies'] = [];
 
-/**
- * A node's copy: its state through `copyNodeState` (the algorithm's saveState or loadState, else a deep
- * copy), its timers, and its stored view, which is frozen and shared.
- */
-function copyNode(r: NodeRecord<unknown>, copyNodeState: (state: unknown) => unknown): NodeRecord<unknown> {
-  const timers: NodeRecord<unknown>['timers'] = {};
-  for (const name in r.timers) {
-    const tm = r.timers[name];
-    timers[name] = { due: tm.due, gen: tm.gen, seq: tm.seq, at: tm.at };
+/** The checkpoint of a state (see `Checkpoint`): node states through the algorithm's saveState, else deep copies. */
+function saveKernel(s: KernelState, alg: AnyAlgorithm, network: NetworkState, reported: Record<string, true>): Checkpoint {
+  const saveState: (state: unknown) => unknown = alg.saveState ? (state) => alg.saveState!(state) : clonePlain;
+  const nodes: unknown[][] = [];
+  // Arrays made at their final length: grown by push, they would keep spare room.
+  for (const r of s.nodes) {
+    let timers = 0;
+    for (const _name in r.timers) timers++;
+    const node = new Array<unknown>(3 + 5 * timers);
+    node[0] = r.alive;
+    node[1] = saveState(r.state);
+    node[2] = r.lastView;
+    let k = 3;
+    for (const name in r.timers) {
+      const tm = r.timers[name];
+      node[k++] = name;
+      node[k++] = tm.due;
+      node[k++] = tm.gen;
+      node[k++] = tm.seq;
+      node[k++] = tm.at;
+    }
+    nodes[r.id - 1] = node;
   }
-  return { id: r.id, alive: r.alive, state: copyNodeState(r.state), timers, lastView: r.lastView };
-}
-
-/**
- * The checkpoint copy (and the restore's copy of a checkpoint): the queue is numbers and shared immutable
- * references (key-queue.ts), node states go through `copyNodeState`, the rest is plain data.
- */
-function copyState(s: KernelState, copyNodeState: (state: unknown) => unknown): KernelState {
+  const st = s.stats;
+  const q = s.queue;
+  const queueNumbers = new Array<number>(q.n * QUEUE_WIDTH);
+  for (let i = 0; i < queueNumbers.length; i++) queueNumbers[i] = q.d[i];
   return {
-    now: s.now,
-    seq: s.seq,
-    nextMsgId: s.nextMsgId,
-    timerGen: s.timerGen,
-    rng: [s.rng[0], s.rng[1], s.rng[2], s.rng[3]],
-    queue: copyQueue(s.queue),
-    nodes: s.nodes.map((r) => copyNode(r, copyNodeState)),
-    network: clonePlain(s.network),
-    stats: clonePlain(s.stats),
+    numbers: [s.now, s.seq, s.nextMsgId, s.timerGen, s.rng[0], s.rng[1], s.rng[2], s.rng[3], s.steps, s.scriptQueued, st.sent, st.delivered, st.dropped],
+    queueNumbers,
+    queueRefs: q.r.slice(0, q.n),
+    nodes,
+    network,
+    byKind: { ...st.byKind },
     leader: { ...s.leader },
     checker: clonePlain(s.checker),
-    reported: { ...s.reported },
-    steps: s.steps,
-    scriptQueued: s.scriptQueued,
+    reported,
+  };
+}
+
+/** A fresh, mutable state from a checkpoint (which stays as it is: it may be restored again). */
+function loadKernel(cp: Checkpoint, alg: AnyAlgorithm): KernelState {
+  const loadState: (saved: unknown) => unknown = alg.loadState ? (saved) => alg.loadState!(saved) : clonePlain;
+  const nodes: NodeRecord<unknown>[] = cp.nodes.map((node, i) => {
+    const timers: NodeRecord<unknown>['timers'] = {};
+    for (let k = 3; k < node.length; k += 5) {
+      timers[node[k] as string] = { due: node[k + 1] as number, gen: node[k + 2] as number, seq: node[k + 3] as number, at: node[k + 4] as number };
+    }
+    return { id: i + 1, alive: node[0] as boolean, state: loadState(node[1]), timers, lastView: node[2] as NodeView };
+  });
+  const n = cp.numbers;
+  return {
+    now: n[0],
+    seq: n[1],
+    nextMsgId: n[2],
+    timerGen: n[3],
+    rng: [n[4], n[5], n[6], n[7]],
+    queue: loadQueue(cp.queueNumbers, cp.queueRefs),
+    nodes,
+    network: clonePlain(cp.network),
+    stats: { sent: n[10], delivered: n[11], dropped: n[12], byKind: { ...cp.byKind } },
+    leader: { ...cp.leader },
+    checker: clonePlain(cp.checker),
+    reported: { ...cp.reported },
+    steps: n[8],
+    scriptQueued: n[9],
   };
 }
 

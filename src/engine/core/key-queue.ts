@@ -4,10 +4,10 @@
  *
  * Why: the heap is the hottest loop of a run, and with objects every comparison loads two fields of two
  * objects scattered over the heap; here they sit side by side. Timers and scripted actions are numbers
- * only (a timer's name is its reference), so queuing one allocates nothing. And a checkpoint copies the
- * queue as one typed array and one short array, which the garbage collector copies and scans far faster
- * than a score of queue objects (checkpoints are kept, so every one of their objects is copied by each
- * young-generation collection it survives).
+ * only (a timer's name is its reference), so queuing one allocates nothing. And a checkpoint keeps the
+ * queue as one array of numbers and one short array of references, which the garbage collector copies and
+ * scans far faster than a score of queue objects (checkpoints are kept, so every one of their objects is
+ * copied by each young-generation collection it survives).
  *
  * Entry i occupies d[W·i … W·i+4]: t, order, kind, a, b; r[i] is its reference.
  * - order = late · 2^52 + seq: compares as (late, seq) does, seq being below 2^52. `seq` is the insertion
@@ -35,9 +35,18 @@ export function newQueue(): KeyQueue {
   return { n: 0, d: new Float64Array(64 * W), r: [] };
 }
 
-/** A checkpoint's copy: entries are numbers and references to immutable data (sent messages, actions, names). */
-export function copyQueue(q: KeyQueue): KeyQueue {
-  return { n: q.n, d: q.d.slice(0, q.n * W), r: q.r.slice(0, q.n) };
+/** Numbers per entry (a checkpoint keeps the first n · QUEUE_WIDTH of `d`, and the first n of `r`). */
+export const QUEUE_WIDTH = W;
+
+/**
+ * A queue from a checkpoint's copy of its numbers and references (references are to immutable data: sent
+ * messages, actions, timer names, so they are shared).
+ */
+export function loadQueue(numbers: readonly number[], refs: readonly unknown[]): KeyQueue {
+  const n = refs.length;
+  const d = new Float64Array(Math.max(64, 2 * n) * W);
+  for (let i = 0; i < n * W; i++) d[i] = numbers[i];
+  return { n, d, r: refs.slice() };
 }
 
 export function orderOf(late: 0 | 1, seq: number): number {

@@ -70,14 +70,16 @@ export function loadLog(saved: SavedLog): Log {
 
 /** The log with `e` appended. */
 export function appended(log: Log, e: LogEntry): Log {
-  const out: Log = Object.freeze([...log, e]);
   const lineage = lineages.get(log);
   // The lineage goes on with `out` if nothing was appended to it past `log` yet (another branch may have).
   if (lineage && lineage.length === log.length) {
     lineage.push(e);
+    // Copying the (unfrozen) lineage is a plain memory copy; spreading a frozen array is not.
+    const out: Log = Object.freeze(lineage.slice());
     lineages.set(out, lineage);
+    return out;
   }
-  return out;
+  return Object.freeze([...log, e]);
 }
 
 /** The log's first `length` entries (R5d: a conflicting entry and all that follow are deleted). */

@@ -229,7 +229,8 @@ function sendAppendEntries(s: RaftState, p: NodeId, ctx: RaftCtx): void {
 }
 
 function broadcastAppendEntries(s: RaftState, ctx: RaftCtx): void {
-  for (const p of peers(s, ctx)) sendAppendEntries(s, p, ctx);
+  // The voters but itself, in order, as `peers` lists them (without building the list: this runs on every heartbeat).
+  for (const p of ctx.voters) if (p !== s.id) sendAppendEntries(s, p, ctx);
 }
 
 /** Moves commitIndex up to `n`, emitting a `commit` for every index it passes. */
@@ -249,7 +250,7 @@ function advanceCommitIndex(s: RaftState, ctx: RaftCtx): void {
   for (let n = lastIndex(s.log); n > s.commitIndex; n--) {
     if (s.log[n - 1].term !== s.currentTerm && !byCount) return;
     let count = 1; // self
-    for (const p of peers(s, ctx)) if ((s.matchIndex[p] ?? 0) >= n) count++;
+    for (const p of ctx.voters) if (p !== s.id && (s.matchIndex[p] ?? 0) >= n) count++; // the peers'
     if (quorum(count, ctx.voters)) {
       commitTo(s, n, ctx);
       return;
