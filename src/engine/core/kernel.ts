@@ -113,19 +113,25 @@ export interface SimulationConfig {
  * is immutable (stored views, sent messages) is shared. Opaque to callers: `Simulation.restore` reads it.
  */
 export interface Checkpoint {
-  /** now, seq, nextMsgId, timerGen, the four PRNG words, steps, scriptQueued, sent, delivered, dropped. */
+  /**
+   * now, seq, nextMsgId, timerGen, the four PRNG words, steps, scriptQueued, sent, delivered, dropped, the
+   * leader tracking's seven fields (null as NaN, booleans as 0 and 1), then the queue's numbers (key-queue.ts).
+   */
   numbers: number[];
-  /** The queue's numbers and references (key-queue.ts). */
-  queueNumbers: number[];
+  /** The queue's references. */
   queueRefs: unknown[];
-  /** Per node: alive, the saved state, the stored view, then each timer's name, due, gen, seq and at. */
-  nodes: unknown[][];
+  /** Node after node: alive, the saved state, the stored view, the number of timers, then each timer's name, due, gen, seq and at. */
+  nodes: unknown[];
   network: NetworkState;
   byKind: Record<string, number>;
-  leader: LeaderTracking;
   checker: unknown;
   reported: Record<string, true>;
 }
+
+/** Where the queue's numbers begin in `Checkpoint.numbers`. */
+const QUEUE_AT = 20;
+const orNaN = (x: number | null): number => (x === null ? NaN : x);
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * A handler's effects, in reused arrays with counts (reset before each handler run, never nested): a run
@@ -805,38 +811,62 @@ const NO_ANOMALIES: PlanBuffer['anomalies'] = [];
 /** The checkpoint of a state (see `Checkpoint`): node states through the algorithm's saveState, else deep copies. */
 function saveKernel(s: KernelState, alg: AnyAlgorithm, network: NetworkState, reported: Record<string, true>): Checkpoint {
   const saveState: (state: unknown) => unknown = alg.saveState ? (state) => alg.saveState!(state) : clonePlain;
-  const nodes: unknown[][] = [];
   // Arrays made at their final length: grown by push, they would keep spare room.
+  let length = 0;
   for (const r of s.nodes) {
+    length += 4;
+    for (const _name in r.timers) length += 5;
+  }
+  const nodes = new Array<unknown>(length);
+  let k = 0;
+  for (const r of s.nodes) {
+    nodes[k++] = r.alive;
+    nodes[k++] = saveState(r.state);
+    nodes[k++] = r.lastView;
+    const count = k++;
     let timers = 0;
-    for (const _name in r.timers) timers++;
-    const node = new Array<unknown>(3 + 5 * timers);
-    node[0] = r.alive;
-    node[1] = saveState(r.state);
-    node[2] = r.lastView;
-    let k = 3;
     for (const name in r.timers) {
       const tm = r.timers[name];
-      node[k++] = name;
-      node[k++] = tm.due;
-      node[k++] = tm.gen;
-      node[k++] = tm.seq;
-      node[k++] = tm.at;
+      nodes[k++] = name;
+      nodes[k++] = tm.due;
+      nodes[k++] = tm.gen;
+      nodes[k++] = tm.seq;
+      nodes[k++] = tm.at;
+      timers++;
     }
-    nodes[r.id - 1] = node;
+    nodes[count] = timers;
   }
   const st = s.stats;
+  const l = s.leader;
   const q = s.queue;
-  const queueNumbers = new Array<number>(q.n * QUEUE_WIDTH);
-  for (let i = 0; i < queueNumbers.length; i++) queueNumbers[i] = q.d[i];
+  const numbers = new Array<number>(QUEUE_AT + q.n * QUEUE_WIDTH);
+  numbers[0] = s.now;
+  numbers[1] = s.seq;
+  numbers[2] = s.nextMsgId;
+  numbers[3] = s.timerGen;
+  numbers[4] = s.rng[0];
+  numbers[5] = s.rng[1];
+  numbers[6] = s.rng[2];
+  numbers[7] = s.rng[3];
+  numbers[8] = s.steps;
+  numbers[9] = s.scriptQueued;
+  numbers[10] = st.sent;
+  numbers[11] = st.delivered;
+  numbers[12] = st.dropped;
+  numbers[13] = orNaN(l.current);
+  numbers[14] = orNaN(l.lastNonNull);
+  numbers[15] = l.changes;
+  numbers[16] = orNaN(l.firstAt);
+  numbers[17] = l.unavailableMs;
+  numbers[18] = orNaN(l.leaderlessSince);
+  numbers[19] = l.splitBrain ? 1 : 0;
+  for (let i = 0, end = q.n * QUEUE_WIDTH; i < end; i++) numbers[QUEUE_AT + i] = q.d[i];
   return {
-    numbers: [s.now, s.seq, s.nextMsgId, s.timerGen, s.rng[0], s.rng[1], s.rng[2], s.rng[3], s.steps, s.scriptQueued, st.sent, st.delivered, st.dropped],
-    queueNumbers,
+    numbers,
     queueRefs: q.r.slice(0, q.n),
     nodes,
     network,
     byKind: { ...st.byKind },
-    leader: { ...s.leader },
     checker: clonePlain(s.checker),
     reported,
   };
@@ -845,13 +875,19 @@ function saveKernel(s: KernelState, alg: AnyAlgorithm, network: NetworkState, re
 /** A fresh, mutable state from a checkpoint (which stays as it is: it may be restored again). */
 function loadKernel(cp: Checkpoint, alg: AnyAlgorithm): KernelState {
   const loadState: (saved: unknown) => unknown = alg.loadState ? (saved) => alg.loadState!(saved) : clonePlain;
-  const nodes: NodeRecord<unknown>[] = cp.nodes.map((node, i) => {
+  const nodes: NodeRecord<unknown>[] = [];
+  const flat = cp.nodes;
+  for (let k = 0; k < flat.length; ) {
+    const alive = flat[k++] as boolean;
+    const state = loadState(flat[k++]);
+    const lastView = flat[k++] as NodeView;
+    const count = flat[k++] as number;
     const timers: NodeRecord<unknown>['timers'] = {};
-    for (let k = 3; k < node.length; k += 5) {
-      timers[node[k] as string] = { due: node[k + 1] as number, gen: node[k + 2] as number, seq: node[k + 3] as number, at: node[k + 4] as number };
+    for (let i = 0; i < count; i++, k += 5) {
+      timers[flat[k] as string] = { due: flat[k + 1] as number, gen: flat[k + 2] as number, seq: flat[k + 3] as number, at: flat[k + 4] as number };
     }
-    return { id: i + 1, alive: node[0] as boolean, state: loadState(node[1]), timers, lastView: node[2] as NodeView };
-  });
+    nodes.push({ id: nodes.length + 1, alive, state, timers, lastView });
+  }
   const n = cp.numbers;
   return {
     now: n[0],
@@ -859,11 +895,19 @@ function loadKernel(cp: Checkpoint, alg: AnyAlgorithm): KernelState {
     nextMsgId: n[2],
     timerGen: n[3],
     rng: [n[4], n[5], n[6], n[7]],
-    queue: loadQueue(cp.queueNumbers, cp.queueRefs),
+    queue: loadQueue(n, QUEUE_AT, cp.queueRefs),
     nodes,
     network: clonePlain(cp.network),
     stats: { sent: n[10], delivered: n[11], dropped: n[12], byKind: { ...cp.byKind } },
-    leader: { ...cp.leader },
+    leader: {
+      current: orNull(n[13]),
+      lastNonNull: orNull(n[14]),
+      changes: n[15],
+      firstAt: orNull(n[16]),
+      unavailableMs: n[17],
+      leaderlessSince: orNull(n[18]),
+      splitBrain: n[19] === 1,
+    },
     checker: clonePlain(cp.checker),
     reported: { ...cp.reported },
     steps: n[8],

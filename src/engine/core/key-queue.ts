@@ -39,13 +39,13 @@ export function newQueue(): KeyQueue {
 export const QUEUE_WIDTH = W;
 
 /**
- * A queue from a checkpoint's copy of its numbers and references (references are to immutable data: sent
+ * A queue from a checkpoint's copy of its numbers (from `numbers[from]` on) and references (references are to immutable data: sent
  * messages, actions, timer names, so they are shared).
  */
-export function loadQueue(numbers: readonly number[], refs: readonly unknown[]): KeyQueue {
+export function loadQueue(numbers: readonly number[], from: number, refs: readonly unknown[]): KeyQueue {
   const n = refs.length;
   const d = new Float64Array(Math.max(64, 2 * n) * W);
-  for (let i = 0; i < n * W; i++) d[i] = numbers[i];
+  for (let i = 0; i < n * W; i++) d[i] = numbers[from + i];
   return { n, d, r: refs.slice() };
 }
 

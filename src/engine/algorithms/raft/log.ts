@@ -28,20 +28,14 @@ export function entryId(term: number, index: number): string {
 export const EMPTY_LOG: Log = Object.freeze([]);
 
 /**
- * Checkpoints keep a log as its length and a *lineage*: an append-only array whose first `length` entries are
- * the log (`SavedLog`). Successive versions of a node's log (each append makes a new frozen array) extend one
- * lineage, so the checkpoints of a long run share one array per node instead of each keeping a copy of the
+ * Checkpoints keep a log as its length and a *lineage*: an append-only array whose first `length` entries
+ * are the log (`logLineage`, `loadLog`). Successive versions of a node's log (each append makes a new frozen
+ * array) extend one lineage, so the checkpoints of a long run share one array per node instead of each keeping a copy of the
  * log of its time (which made a run's history grow with the square of its length). Entries below a saved
  * length are never changed: a lineage is only ever appended to, and only by the version as long as it.
  * Derived data: a log without a known lineage gets a fresh one.
  */
 const lineages = new WeakMap<Log, LogEntry[]>();
-
-/** A log as a checkpoint keeps it: its entries are lineage[0 … length − 1]. */
-export interface SavedLog {
-  lineage: readonly LogEntry[];
-  length: number;
-}
 
 function lineageOf(log: Log): LogEntry[] {
   let lineage = lineages.get(log);
@@ -53,18 +47,20 @@ function lineageOf(log: Log): LogEntry[] {
   return lineage;
 }
 
-const SAVED_EMPTY: SavedLog = Object.freeze({ lineage: EMPTY_LOG, length: 0 });
-
-export function saveLog(log: Log): SavedLog {
-  // An empty log has no lineage (EMPTY_LOG is shared by every node of every run, and a frozen lineage cannot grow).
-  if (log.length === 0) return SAVED_EMPTY;
-  return { lineage: lineageOf(log), length: log.length };
+/**
+ * A log as a checkpoint keeps it: its lineage, whose first log.length entries are the log (with the length,
+ * `loadLog` gives it back). An empty log has no lineage (EMPTY_LOG is shared by every node of every run,
+ * and a frozen lineage could not grow).
+ */
+export function logLineage(log: Log): readonly LogEntry[] {
+  return log.length === 0 ? EMPTY_LOG : lineageOf(log);
 }
 
-export function loadLog(saved: SavedLog): Log {
-  if (saved.length === 0) return EMPTY_LOG;
-  const log: Log = Object.freeze(saved.lineage.slice(0, saved.length));
-  lineages.set(log, saved.lineage as LogEntry[]);
+/** A fresh frozen log: the first `length` entries of a lineage (see `logLineage`). */
+export function loadLog(lineage: readonly LogEntry[], length: number): Log {
+  if (length === 0) return EMPTY_LOG;
+  const log: Log = Object.freeze(lineage.slice(0, length));
+  lineages.set(log, lineage as LogEntry[]);
   return log;
 }
 

@@ -23,7 +23,7 @@
 import type { Algorithm, Ctx, Envelope, NodeEnv } from '../../core/algorithm';
 import type { NodeId, NodeView, WriteValue } from '../../core/types';
 import { raftChecker, type RaftCheckerMemory } from '../../invariants/raft';
-import { appended, copyEntry, EMPTY_LOG, entriesFrom, isUpToDate, lastIndex, lastTerm, loadLog, newEntry, saveLog, termAt, truncated, type Log, type LogEntry, type SavedLog } from './log';
+import { appended, copyEntry, EMPTY_LOG, entriesFrom, isUpToDate, lastIndex, lastTerm, loadLog, logLineage, newEntry, termAt, truncated, type Log, type LogEntry } from './log';
 import { defaultRaftOptions, raftOptionsSchema, type RaftOptions } from './options';
 
 export type { Log, LogEntry } from './log';
@@ -404,30 +404,41 @@ function freshState(id: NodeId, currentTerm: number, votedFor: NodeId | null, lo
 }
 
 /**
- * A node's state as a checkpoint keeps it (Algorithm.saveState): one array, the log as its lineage and
- * length (log.ts), and the candidate's and leader's lists and maps only when they are not empty (a
- * follower's are). Nothing in it is changed afterwards; `loadRaft` builds fresh mutable parts from it.
+ * A node's state as a checkpoint keeps it (Algorithm.saveState): one array, with the log as its lineage and
+ * length (log.ts), the candidate's lists only when not empty, and the leader's maps (peer id → value) as
+ * flat [id, value, id, value, …] arrays only when not empty (a follower's lists and maps are). Few objects:
+ * a kept checkpoint's every object is copied by each young-generation collection it survives. Nothing in it
+ * is changed afterwards; `loadRaft` builds fresh mutable parts from it.
  */
 type SavedRaft = [
   id: NodeId,
   currentTerm: number,
   votedFor: NodeId | null,
-  log: SavedLog,
+  logLineage: readonly LogEntry[],
+  logLength: number,
   role: RaftRole,
   commitIndex: number,
   leaderId: NodeId | null,
   votesGranted: NodeId[] | null,
   preVotesGranted: NodeId[] | null,
   preVotesRejected: NodeId[] | null,
-  nextIndex: Record<number, number> | null,
-  matchIndex: Record<number, number> | null,
-  recentActive: Record<number, boolean> | null,
+  nextIndex: number[] | null,
+  matchIndex: number[] | null,
+  recentActive: (number | boolean)[] | null,
   lastLeaderContact: number | null,
 ];
 
-function hasKeys(o: object): boolean {
-  for (const _k in o) return true;
-  return false;
+/** A map keyed by node id as [id, value, …] in key order (ascending: integer keys), or null when empty. */
+function flatMap<V>(o: Record<number, V>): (number | V)[] | null {
+  let out: (number | V)[] | null = null;
+  for (const k in o) (out ??= []).push(Number(k), o[k]);
+  return out;
+}
+
+function unflatMap<V>(flat: (number | V)[] | null): Record<number, V> {
+  const o: Record<number, V> = {};
+  if (flat) for (let i = 0; i < flat.length; i += 2) o[flat[i] as number] = flat[i + 1] as V;
+  return o;
 }
 
 function saveRaft(s: RaftState): SavedRaft {
@@ -435,16 +446,17 @@ function saveRaft(s: RaftState): SavedRaft {
     s.id,
     s.currentTerm,
     s.votedFor,
-    saveLog(s.log),
+    logLineage(s.log),
+    s.log.length,
     s.role,
     s.commitIndex,
     s.leaderId,
     s.votesGranted.length > 0 ? s.votesGranted.slice() : null,
     s.preVotesGranted.length > 0 ? s.preVotesGranted.slice() : null,
     s.preVotesRejected.length > 0 ? s.preVotesRejected.slice() : null,
-    hasKeys(s.nextIndex) ? { ...s.nextIndex } : null,
-    hasKeys(s.matchIndex) ? { ...s.matchIndex } : null,
-    hasKeys(s.recentActive) ? { ...s.recentActive } : null,
+    flatMap(s.nextIndex),
+    flatMap(s.matchIndex),
+    flatMap(s.recentActive),
     s.lastLeaderContact,
   ];
 }
@@ -455,17 +467,17 @@ function loadRaft(v: SavedRaft): RaftState {
     id: v[0],
     currentTerm: v[1],
     votedFor: v[2],
-    log: loadLog(v[3]),
-    role: v[4],
-    commitIndex: v[5],
-    leaderId: v[6],
-    votesGranted: v[7] ? v[7].slice() : [],
-    preVotesGranted: v[8] ? v[8].slice() : [],
-    preVotesRejected: v[9] ? v[9].slice() : [],
-    nextIndex: v[10] ? { ...v[10] } : {},
-    matchIndex: v[11] ? { ...v[11] } : {},
-    recentActive: v[12] ? { ...v[12] } : {},
-    lastLeaderContact: v[13],
+    log: loadLog(v[3], v[4]),
+    role: v[5],
+    commitIndex: v[6],
+    leaderId: v[7],
+    votesGranted: v[8] ? v[8].slice() : [],
+    preVotesGranted: v[9] ? v[9].slice() : [],
+    preVotesRejected: v[10] ? v[10].slice() : [],
+    nextIndex: unflatMap(v[11]),
+    matchIndex: unflatMap(v[12]),
+    recentActive: unflatMap(v[13]),
+    lastLeaderContact: v[14],
   };
 }
 
