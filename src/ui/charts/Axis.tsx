@@ -1,4 +1,5 @@
 /** Chart axes drawn by React from a d3 scale's ticks (d3 computes, React renders; no d3-selection). */
+import { fmtEn } from '../i18n/number-format';
 import type { ScaleBand } from 'd3-scale';
 
 /** A continuous d3 scale (linear or log): what an axis needs of it. */
@@ -67,6 +68,6 @@ export function shortNum(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
   if (a >= 1e5) return `${+(v / 1e3).toFixed(0)}k`;
-  if (a >= 1e3) return Math.round(v).toLocaleString('en-US');
+  if (a >= 1e3) return fmtEn(Math.round(v));
   return String(+v.toFixed(2));
 }

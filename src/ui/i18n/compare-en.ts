@@ -1,6 +1,7 @@
 /** English strings of compare mode and the Experiments screen (issue 7); en.ts holds them as `compare` and `batch`. */
-const ms = (t: number | null) => (t === null ? '—' : `${Math.round(t).toLocaleString('en-US')} ms`);
-const num = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('en-US'));
+import { fmtEn } from './number-format';
+const ms = (t: number | null) => (t === null ? '—' : `${fmtEn(Math.round(t))} ms`);
+const num = (n: number | null) => (n === null ? '—' : fmtEn(Math.round(n)));
 
 export const compareEn = {
   switchOn: 'Compare',
@@ -62,10 +63,10 @@ export const batchEn = {
   cancel: 'Cancel',
   close: 'Close',
   progress: 'Progress',
-  progressText: (done: number, total: number, workers: number) => `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} runs · ${workers} worker${workers === 1 ? '' : 's'}`,
+  progressText: (done: number, total: number, workers: number) => `${fmtEn(done)} of ${fmtEn(total)} runs · ${workers} worker${workers === 1 ? '' : 's'}`,
   cancelled: 'Cancelled.',
   failed: (m: string) => `The batch failed: ${m}`,
-  finished: (runs: number, s: number) => `Done: ${runs.toLocaleString('en-US')} runs in ${s.toFixed(1)} s.`,
+  finished: (runs: number, s: number) => `Done: ${fmtEn(runs)} runs in ${s.toFixed(1)} s.`,
   histElection: 'Election time',
   histElectionAxis: 'election time (ms)',
   histMessages: 'Messages per election',

@@ -1,8 +1,9 @@
 /** 对比模式与实验页面的中文字符串（issue 7）；zh.ts 以 `compare` 和 `batch` 引用。键与 compare-en.ts 相同。 */
+import { fmtZh } from './number-format';
 import type { batchEn, compareEn } from './compare-en';
 
-const ms = (t: number | null) => (t === null ? '—' : `${Math.round(t).toLocaleString('zh-CN')} 毫秒`);
-const num = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('zh-CN'));
+const ms = (t: number | null) => (t === null ? '—' : `${fmtZh(Math.round(t))} 毫秒`);
+const num = (n: number | null) => (n === null ? '—' : fmtZh(Math.round(n)));
 
 export const compareZh: typeof compareEn = {
   switchOn: '对比',

@@ -2,8 +2,9 @@
  * Every user-visible English string. The accessible names here are contracts/ui.md's: outside tests use
  * them exactly. zh.ts must have the same keys (TypeScript enforces it through `Dict`).
  */
+import { fmtEn } from './number-format';
 import { batchEn, compareEn } from './compare-en';
-const fmtMs = (t: number) => `${Math.round(t).toLocaleString('en-US')} ms`;
+const fmtMs = (t: number) => `${fmtEn(Math.round(t))} ms`;
 
 export const en = {
   compare: compareEn,
@@ -223,7 +224,7 @@ export const en = {
     copied: 'Copied to the clipboard',
     copyFailed: 'Select the link and copy it (Ctrl+C)',
     atMoment: (t: string) => `Open paused at the moment shown (${t})`,
-    linkLength: (n: number) => `${n.toLocaleString('en-US')} characters`,
+    linkLength: (n: number) => `${fmtEn(n)} characters`,
     close: 'Close',
     files: 'Scenario files',
     save: 'Save',

@@ -1,8 +1,9 @@
 /** 中文界面文字：与 en.ts 同一组键（类型 `Dict` 保证）。 */
+import { fmtZh } from './number-format';
 import { batchZh, compareZh } from './compare-zh';
 import type { Dict } from './en';
 
-const fmtMs = (t: number) => `${Math.round(t).toLocaleString('zh-CN')} 毫秒`;
+const fmtMs = (t: number) => `${fmtZh(Math.round(t))} 毫秒`;
 
 export const zh: Dict = {
   compare: compareZh,
