@@ -61,6 +61,9 @@ export function configOfScenario(sc: Scenario, fallback: RunConfig): RunConfig {
   };
 }
 
+/** While the engine has nothing to do before the displayed time, it is still asked this often (wall ms). */
+const QUIET_REFRESH_MS = 100;
+
 const defaultRaf = (cb: (t: number) => void): unknown =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(() => cb(Date.now()), 16);
 
@@ -89,6 +92,8 @@ export class PaneController {
   private pendingSince = 0;
   private frameScheduled = false;
   private lastWall: number | null = null;
+  /** Wall time of the last `advance` posted from the frame loop. */
+  private lastAdvanceWall = -Infinity;
   private listeners = new Set<FrameListener>();
   private autoPaused = false;
   private failuresInARow = 0;
@@ -542,7 +547,13 @@ export class PaneController {
         this.frame(wall);
         return;
       }
-      if (!this.pending.includes('advance') && this.viewTime > s.engineTime) {
+      // Nothing changes in the engine before its next event (`nextAt`), so while the display is short of it there
+      // is no need to ask every frame: each post wakes the worker's thread, which cost the page up to a few ms
+      // per post on a busy 2-core machine (3 panes × 60 a second in compare mode). The figures that grow with
+      // time alone (how long the cluster has been without a leader) still refresh every QUIET_REFRESH_MS.
+      const quiet = s.nextAt !== null && this.viewTime < s.nextAt && wall - this.lastAdvanceWall < QUIET_REFRESH_MS;
+      if (!quiet && !this.pending.includes('advance') && this.viewTime > s.engineTime) {
+        this.lastAdvanceWall = wall;
         this.post({ type: 'advance', v: PROTOCOL_VERSION, run: s.run, to: this.viewTime }, 'advance');
       }
     } else {
