@@ -14,6 +14,7 @@ import { RingNode } from './RingNode';
 import { selectAlgorithm, selectNetwork } from './selectors';
 import { TimersLayer } from './TimersLayer';
 import { useApp } from './useApp';
+import { useBoxSize } from './useBoxSize';
 import { usePane } from './usePane';
 import { useT } from './useT';
 
@@ -38,6 +39,7 @@ export function Ring() {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ a: Point; b: Point } | null>(null);
+  const box = useBoxSize(boxRef);
 
   const toSvg = (clientX: number, clientY: number): Point => {
     const svg = svgRef.current!;
@@ -108,6 +110,8 @@ export function Ring() {
       <svg
         ref={svgRef}
         className="ring"
+        width={box?.width ?? '100%'}
+        height={box?.height ?? '100%'}
         viewBox={`0 0 ${VIEW_SIZE} ${VIEW_SIZE}`}
         preserveAspectRatio="xMidYMid meet"
         data-label-mode={layout.labelMode}

@@ -1,14 +1,16 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TimerView } from '../protocol';
 import type { RingLayout } from '../view/ring';
-import { countdownArc, timerRemaining, timerStyle } from '../view/timers';
+import { timerRemaining, timerStyle } from '../view/timers';
 import { useController } from './context';
 import { selectTimers } from './selectors';
 import { usePane } from './usePane';
 
 /**
  * Countdown arcs around nodes (election timeouts, Bully's answer / victory / leader timeouts, ZAB's
- * notification wait): React renders one path per timer when the set changes; the frame loop reshapes them.
+ * notification wait): React renders one stroked circle per timer when the set changes; the frame loop shortens
+ * its dash (`pathLength` 1, so the dash is the fraction left), which needs a repaint only, where reshaping a
+ * path's `d` made the browser lay out the whole ring again every frame.
  */
 export const TimersLayer = memo(function TimersLayer({ layout }: { layout: RingLayout }) {
   const controller = useController();
@@ -25,7 +27,7 @@ export const TimersLayer = memo(function TimersLayer({ layout }: { layout: RingL
     }
     return out;
   }, [timers]);
-  const refs = useRef(new Map<string, SVGPathElement>());
+  const refs = useRef(new Map<string, SVGCircleElement>());
   const listRef = useRef(list);
   useLayoutEffect(() => {
     listRef.current = list;
@@ -37,14 +39,13 @@ export const TimersLayer = memo(function TimersLayer({ layout }: { layout: RingL
       for (const tm of listRef.current) {
         const el = refs.current.get(`${tm.node}:${tm.name}`);
         if (!el) continue;
-        const inner = layout.nodeRadius * 1.2 + 6 + tm.ring * (width + 3);
-        el.setAttribute('d', countdownArc(inner, width, timerRemaining(now, tm.since, tm.due)));
+        el.style.strokeDasharray = `${timerRemaining(now, tm.since, tm.due).toFixed(4)} 1`;
       }
     };
     const off = controller.onFrame(draw);
     draw(controller.time);
     return off;
-  }, [controller, layout, width]);
+  }, [controller]);
 
   useLayoutEffect(() => {
     controller.requestFrame();
@@ -57,12 +58,17 @@ export const TimersLayer = memo(function TimersLayer({ layout }: { layout: RingL
         if (!p) return null;
         const key = `${tm.node}:${tm.name}`;
         return (
-          <path
+          // Rotated a quarter turn: the ring starts at twelve o'clock and shrinks clockwise.
+          <circle
             key={key}
             data-timer={tm.name}
             data-timer-node={tm.node}
-            transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-            fill={tm.color}
+            transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)}) rotate(-90)`}
+            r={layout.nodeRadius * 1.2 + 6 + tm.ring * (width + 3) + width / 2}
+            pathLength={1}
+            fill="none"
+            stroke={tm.color}
+            strokeWidth={width}
             ref={(el) => {
               if (el) refs.current.set(key, el);
               else refs.current.delete(key);

@@ -3,7 +3,6 @@
  * (Raft's election timeout, ZAB's notification wait) get arcs without code here; heartbeat-like timers are
  * not drawn (the leader's own beat would only add noise).
  */
-import { arc } from 'd3-shape';
 import { OKABE_ITO } from './palette';
 
 export interface TimerStyle {
@@ -28,12 +27,4 @@ export function timerRemaining(now: number, since: number, due: number): number 
   if (due <= since) return now >= due ? 0 : 1;
   const r = (due - now) / (due - since);
   return r < 0 ? 0 : r > 1 ? 1 : r;
-}
-
-const arcGen = arc<{ innerRadius: number; outerRadius: number; startAngle: number; endAngle: number }>();
-
-/** A countdown ring around a node: full circle when just set, shrinking clockwise to nothing. */
-export function countdownArc(inner: number, width: number, remaining: number): string {
-  if (remaining <= 0) return '';
-  return arcGen({ innerRadius: inner, outerRadius: inner + width, startAngle: 0, endAngle: 2 * Math.PI * remaining }) ?? '';
 }
