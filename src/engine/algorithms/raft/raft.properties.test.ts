@@ -11,6 +11,8 @@ import { fuzzRuns, scenarioArb } from '../../testing/schedules';
 import { toJsonl } from '../../testing/trace-model';
 import { RAFT_LESSONS } from '../../scenarios/raft';
 import { statesOf } from './test-helpers';
+import { raft } from './raft';
+import { resolveOptions } from '../../scenario-file';
 
 const STABLE_AT = 3000;
 const STABLE_FOR = 3000;
@@ -113,6 +115,24 @@ describe('Raft determinism', () => {
         expect(toJsonl(rest)).toBe(toJsonl(full.slice(prefix)));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('Raft viewUnchanged (the kernel skips building views with it)', () => {
+  it('agrees with comparing views: a run without it writes the same trace', () => {
+    const { viewUnchanged: _skip, saveState: _save, loadState: _load, ...plain } = raft;
+    const run = (algorithm: typeof raft, sc: Scenario) => {
+      const events: TraceEvent[] = [];
+      const sim = Simulation.start({ algorithm, scenario: sc, options: resolveOptions(sc, 'raft'), check: true, sink: (e) => events.push(e) });
+      sim.finish(4000);
+      return toJsonl(events);
+    };
+    fc.assert(
+      fc.property(scenarioArb({ nodes: 5, untilMs: 4000, maxActions: 14, writes: true }, { algorithm: 'raft' }), (sc) => {
+        expect(run(raft, sc)).toBe(run(plain as typeof raft, sc));
+      }),
+      { numRuns: fuzzRuns(40) },
     );
   });
 });
