@@ -182,10 +182,7 @@ export function throughputInWorker(algorithm: AlgorithmName, rows: { nodes: numb
     const out: ThroughputRow[] = [];
     w.on('message', (m: { row?: ThroughputRow; done?: boolean }) => {
       if (m.row) out.push(m.row);
-      if (m.done) {
-        void w.terminate();
-        resolve(out);
-      }
+      if (m.done) void w.terminate().then(() => resolve(out));
     });
     w.on('error', reject);
     w.postMessage({ algorithm, rows });
