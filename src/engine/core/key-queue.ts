@@ -11,8 +11,10 @@
  *
  * Entry i occupies d[W·i … W·i+4]: t, order, kind, a, b; r[i] is its reference.
  * - order = late · 2^52 + seq: compares as (late, seq) does, seq being below 2^52. `seq` is the insertion
- *   number, so two events at the same virtual time run in the order they were scheduled; `late` (0 or 1) puts
- *   scenario and user actions after every other event of the same instant (see event-queue.ts).
+ *   number, so two events at the same virtual time run in the order they were scheduled: the tie-break that
+ *   makes a run replayable. `late` (0 or 1) puts scenario and user actions after every other event of the same
+ *   instant, so an action logged at time t lands at the same place whether it was scripted in a file
+ *   (scheduled at the start) or clicked live (scheduled at t, after some of that instant's events had run).
  * - kind: K_DELIVER (r = the message), K_TIMER (a = node, b = generation, r = the timer's name),
  *   K_ACTION (r = the action), K_SCRIPT (seq = the script line).
  * Orders are unique (every entry has its own seq), so no two entries compare equal.

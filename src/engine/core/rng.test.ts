@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { heapPop, heapPush, type Queued } from './event-queue';
 import { nextFloat, nextIntInclusive, nextUint32, seedRng } from './rng';
 
 describe('rng (xoshiro128** seeded by splitmix32)', () => {
@@ -43,22 +42,5 @@ describe('rng (xoshiro128** seeded by splitmix32)', () => {
     nextUint32(s);
     const copy = structuredClone(s);
     expect(nextUint32(copy)).toBe(nextUint32(s));
-  });
-});
-
-describe('event queue', () => {
-  it('pops by time, then ordinary events before actions, then insertion order', () => {
-    const heap: (Queued & { name: string })[] = [];
-    const items: (Queued & { name: string })[] = [
-      { t: 5, late: 1, seq: 0, name: 'action@5' },
-      { t: 5, late: 0, seq: 3, name: 'b@5' },
-      { t: 1, late: 0, seq: 4, name: 'a@1' },
-      { t: 5, late: 0, seq: 1, name: 'a@5' },
-      { t: 9, late: 0, seq: 2, name: 'x@9' },
-    ];
-    for (const i of items) heapPush(heap, i);
-    const order: string[] = [];
-    for (let x = heapPop(heap); x; x = heapPop(heap)) order.push(x.name);
-    expect(order).toEqual(['a@1', 'a@5', 'b@5', 'action@5', 'x@9']);
   });
 });
