@@ -28,14 +28,31 @@ const GLYPH: Record<Marker['kind'], string> = {
   alert: '⚠',
 };
 
-/** The marker strip above the slider: positioned spans (crisp at any width), not focusable (the buttons are). */
-const MarkerStrip = memo(function MarkerStrip({ markers, max, algorithm }: { markers: Marker[]; max: number; algorithm: string }) {
+/** Marks are placed in units of this many virtual ms (percent of a layer whose width follows the run's length). */
+const MARK_UNIT_MS = 1000;
+
+/**
+ * The marker strip above the slider: positioned spans (crisp at any width), not focusable (the buttons are).
+ * The marks sit on a layer `MARK_UNIT_MS / max` of the strip wide, placed at `t / MARK_UNIT_MS`: as the run
+ * grows only the layer's width changes, where placing each mark at `t / max` restyled every mark every frame.
+ */
+function MarkerStrip({ markers, max, algorithm }: { markers: Marker[]; max: number; algorithm: string }) {
+  return (
+    <div className="tl-strip" aria-hidden="true">
+      <div className="tl-marks" style={{ width: `${(MARK_UNIT_MS / max) * 100}%` }}>
+        <Marks markers={markers} algorithm={algorithm} />
+      </div>
+    </div>
+  );
+}
+
+const Marks = memo(function Marks({ markers, algorithm }: { markers: Marker[]; algorithm: string }) {
   const t = useT();
   const word = algorithm === 'zab' ? 'E' : 'T';
   return (
-    <div className="tl-strip" aria-hidden="true">
+    <>
       {markers.map((m) => {
-        const left = `${Math.min(100, (m.t / max) * 100)}%`;
+        const left = `${(m.t / MARK_UNIT_MS) * 100}%`;
         const extra = m.kind === 'term' ? t.replay.termValue(m.value ?? 0) : (m.label ?? '');
         const title = t.replay.markerText(t.replay.markerKinds[m.kind], t.time(m.t), m.node, extra);
         if (m.kind === 'term') {
@@ -52,7 +69,7 @@ const MarkerStrip = memo(function MarkerStrip({ markers, max, algorithm }: { mar
           </span>
         );
       })}
-    </div>
+    </>
   );
 });
 
