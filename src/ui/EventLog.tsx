@@ -4,7 +4,7 @@
  * hidden unless asked for. Clicking a line shows the run at that moment. Where the textbook simplifies a
  * protocol, the line carries a "what really happens" note.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { TraceEvent } from '../engine/core/types';
 import type { PaneState } from '../store/pane-model';
 import { NARRATION_CATEGORIES, filterNarrations, type NarrationCategory } from '../view/narration';
@@ -98,10 +98,14 @@ export function EventLog() {
     return f.slice(-SHOWN).reverse();
   }, [lines, time, node, category, routine]);
   const latest = visible.length ? visible[0].t : null;
-  const pick = (at: number) => {
-    c.pause();
-    c.seek(at);
-  };
+  // Stable, so the memoized lines do not all re-render each time the log does (every frame while playing).
+  const pick = useCallback(
+    (at: number) => {
+      c.pause();
+      c.seek(at);
+    },
+    [c],
+  );
 
   return (
     <section className="panel log-panel" aria-labelledby="log-h">
