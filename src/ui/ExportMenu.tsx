@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadedLesson } from '../lessons/load';
-import { download, ringPng, ringSvgString, stepPng } from './export';
+import { download } from './download';
+import { ringPng, ringSvgString, stepPng } from './export';
 import { useController } from './context';
 import { useTeachApi } from './lessons/context';
 import { useApp } from './useApp';
@@ -43,14 +44,14 @@ export function ExportMenu() {
     const svg = ringSvg();
     if (!svg) return;
     const name = `${base()}.svg`;
-    download(new Blob([ringSvgString(svg)], { type: 'image/svg+xml' }), name);
+    download(name, ringSvgString(svg), 'image/svg+xml');
     done(name);
   };
   const asPng = async () => {
     const svg = ringSvg();
     if (!svg) return;
     const name = `${base()}.png`;
-    download(await ringPng(svg), name);
+    download(name, await ringPng(svg));
     done(name);
   };
   const st = api?.store.getState();
@@ -77,7 +78,7 @@ export function ExportMenu() {
       question: step?.question ? { label: t.teach.question, text: step.question[lang] } : undefined,
       status: rings.length > 1 ? undefined : leader === null ? t.noLeader : t.leaderIs(leader),
     });
-    download(blob, name);
+    download(name, blob);
     done(name);
   };
 

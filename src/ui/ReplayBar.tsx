@@ -8,23 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_SPEED } from '../store/url-params';
 import { scenarioText, shareUrl } from '../store/share-link';
 import { useController } from './context';
+import { download } from './download';
 import { selectTime } from './selectors';
 import { usePane } from './usePane';
 import { useT } from './useT';
 import './replay.css';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function ShareDialog({ onClose }: { onClose: () => void }) {
   const t = useT();

@@ -185,16 +185,3 @@ export async function stepPng(rings: { svg: SVGSVGElement; name?: string }[], p:
   }
   return canvasBlob(canvas);
 }
-
-/** Saves a blob as a file through a temporary link. */
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

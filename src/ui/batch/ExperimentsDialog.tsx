@@ -12,7 +12,8 @@ import { DEFAULT_REQUEST, ExperimentRunner, type ExperimentRequest, type Experim
 import { sweepCsv, sweepRunsCsv } from '../../view/metrics/csv';
 import { bullyBest, bullyWorst, raftElection, zabFleBest, zabFleWorst } from '../../view/metrics/formulas';
 import { histogram } from '../../view/metrics/histogram';
-import { chartPng, chartSvgString, download } from '../charts/export';
+import { chartPng, chartSvgString } from '../charts/export';
+import { download } from '../download';
 import { ALG_COLORS } from '../charts/colors';
 import { Histogram } from '../charts/Histogram';
 import { SweepChart, type SweepSeries } from '../charts/SweepChart';

@@ -1,6 +1,6 @@
 /**
  * Charts as files: a chart's SVG as a standalone document (computed CSS written as presentation attributes,
- * the page's background behind it), as a PNG, and any text as a download. Blob URLs only, no network.
+ * the page's background behind it), as a PNG, Blob URLs only, no network.
  */
 const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline'] as const;
 
@@ -50,16 +50,4 @@ export async function chartPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-export function download(name: string, data: Blob | string, type = 'text/plain'): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
