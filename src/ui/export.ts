@@ -19,12 +19,16 @@ const PROPS = [
   'font-family',
   'font-weight',
   'text-anchor',
+  'dominant-baseline',
   'visibility',
-  'display',
 ] as const;
 
-/** The ring's SVG as a standalone document, `size` pixels square, on the page's background colour. */
-export function ringSvgString(svg: SVGSVGElement, size = 1000): string {
+/**
+ * An SVG of the page as a standalone document, `width` × `height` pixels, its view box widened by `pad` on each
+ * side, on the page's background colour. The page's CSS is resolved into presentation attributes (the computed
+ * value is what shows, so it replaces the element's own), and hidden parts are left out.
+ */
+export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { width: number; height: number; pad?: number }): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
@@ -35,29 +39,31 @@ export function ringSvgString(svg: SVGSVGElement, size = 1000): string {
       el.remove();
       continue;
     }
-    // Presentation attributes rather than a style attribute: the page's CSP allows no inline styles.
     for (const p of PROPS) {
       const v = cs.getPropertyValue(p);
-      if (v && p !== 'display') el.setAttribute(p, v);
+      if (v) el.setAttribute(p, v);
     }
     el.removeAttribute('class');
+    el.removeAttribute('style');
     el.removeAttribute('tabindex');
   }
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(size));
-  clone.setAttribute('height', String(size));
-  // The overflow the page allows for labels near the edge: widen the view box a little instead.
   const vb = svg.viewBox.baseVal;
-  const pad = vb.width * 0.06;
-  clone.setAttribute('viewBox', `${vb.x - pad} ${vb.y - pad} ${vb.width + 2 * pad} ${vb.height + 2 * pad}`);
+  const box = { x: vb.x - pad, y: vb.y - pad, width: vb.width + 2 * pad, height: vb.height + 2 * pad };
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  clone.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
   const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  bg.setAttribute('x', String(vb.x - pad));
-  bg.setAttribute('y', String(vb.y - pad));
-  bg.setAttribute('width', String(vb.width + 2 * pad));
-  bg.setAttribute('height', String(vb.height + 2 * pad));
+  for (const [k, v] of Object.entries(box)) bg.setAttribute(k, String(v));
   bg.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
   clone.insertBefore(bg, clone.firstChild);
   return new XMLSerializer().serializeToString(clone);
+}
+
+/** The ring's SVG as a standalone document, `size` pixels square. */
+export function ringSvgString(svg: SVGSVGElement, size = 1000): string {
+  // The overflow the page allows for labels near the edge: widen the view box a little instead.
+  return standaloneSvg(svg, { width: size, height: size, pad: svg.viewBox.baseVal.width * 0.06 });
 }
 
 function loadImage(svgText: string): Promise<HTMLImageElement> {
@@ -70,7 +76,7 @@ function loadImage(svgText: string): Promise<HTMLImageElement> {
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('the ring picture could not be drawn'));
+      reject(new Error('the picture could not be drawn'));
     };
     img.src = url;
   });
@@ -80,14 +86,19 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
 }
 
-/** The ring as a PNG, `size` pixels square. */
-export async function ringPng(svg: SVGSVGElement, size = 1600): Promise<Blob> {
-  const img = await loadImage(ringSvgString(svg, size));
+/** A standalone SVG document drawn as a PNG of `width` × `height` pixels. */
+export async function svgPng(svgText: string, width: number, height: number): Promise<Blob> {
+  const img = await loadImage(svgText);
   const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  canvas.getContext('2d')!.drawImage(img, 0, 0, size, size);
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.drawImage(img, 0, 0, width, height);
   return canvasBlob(canvas);
+}
+
+/** The ring as a PNG, `size` pixels square. */
+export function ringPng(svg: SVGSVGElement, size = 1600): Promise<Blob> {
+  return svgPng(ringSvgString(svg, size), size, size);
 }
 
 /** Breaks text into lines that fit `width` (by words, or by characters for Chinese). */
