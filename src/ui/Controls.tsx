@@ -7,9 +7,8 @@ import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { NumberField } from './NumberField';
 import { PlaybackButtons } from './PlaybackButtons';
+import { SpeedSelect } from './SpeedSelect';
 import { useT } from './useT';
-
-export const SPEED_PRESETS = [5, 10, 25, 60, 150, 500, 5000];
 
 const selectAlgorithms = (s: { algorithms: { name: AlgorithmName; supportsObservers: boolean }[] | null }) => s.algorithms;
 
@@ -28,7 +27,6 @@ export function Controls() {
     const sup = (algorithms ?? []).find((a) => a.name === algorithm)?.supportsObservers ?? false;
     c.reset({ ...config, algorithm, options: {}, observers: sup ? config.observers : 0 });
   };
-  const presets = SPEED_PRESETS.includes(speed) ? SPEED_PRESETS : [...SPEED_PRESETS, speed].sort((a, b) => a - b);
 
   return (
     <div className="controls" role="toolbar" aria-label={t.teach.controls}>
@@ -51,16 +49,7 @@ export function Controls() {
       <div className="buttons">
         <PlaybackButtons target={c} playing={playing} />
       </div>
-      <label className="field">
-        <span>{t.speed}</span>
-        <select aria-label={t.speed} value={speed} onChange={(e) => c.setSpeed(Number(e.target.value))} onKeyDown={(e) => e.stopPropagation()}>
-          {presets.map((v) => (
-            <option key={v} value={v}>
-              {t.speedPresets[v] ?? t.speedCustom(v)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect speed={speed} onChange={(v) => c.setSpeed(v)} />
     </div>
   );
 }

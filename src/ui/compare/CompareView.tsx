@@ -15,7 +15,8 @@ import { LessonList } from '../lessons/LessonList';
 import { LessonPanel } from '../lessons/LessonPanel';
 import { TeachBar } from '../TeachBar';
 import { PaneContext, useController } from '../context';
-import { SPEED_PRESETS, Timeline } from '../Controls';
+import { Timeline } from '../Controls';
+import { SpeedSelect } from '../SpeedSelect';
 import { Notices } from '../Notices';
 import { NumberField } from '../NumberField';
 import { PlaybackButtons } from '../PlaybackButtons';
@@ -120,7 +121,6 @@ function CompareControls({ session }: { session: CompareSession }) {
     const next = has ? session.algorithms.filter((x) => x !== a) : ALGORITHM_NAMES.filter((x) => x === a || session.algorithms.includes(x));
     if (next.length >= 2) reopen({}, next);
   };
-  const presets = SPEED_PRESETS.includes(speed) ? SPEED_PRESETS : [...SPEED_PRESETS, speed].sort((a, b) => a - b);
   return (
     <div className="controls cmp-controls" role="toolbar" aria-label={tc.toolbar}>
       <fieldset className="cmp-algs">
@@ -146,16 +146,7 @@ function CompareControls({ session }: { session: CompareSession }) {
           {tc.crashLeader}
         </button>
       </div>
-      <label className="field">
-        <span>{t.speed}</span>
-        <select aria-label={t.speed} value={speed} onChange={(e) => clock.setSpeed(Number(e.target.value))} onKeyDown={(e) => e.stopPropagation()}>
-          {presets.map((v) => (
-            <option key={v} value={v}>
-              {t.speedPresets[v] ?? t.speedCustom(v)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SpeedSelect speed={speed} onChange={(v) => clock.setSpeed(v)} />
     </div>
   );
 }
