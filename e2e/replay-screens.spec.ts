@@ -8,10 +8,14 @@ import { Lab } from './pages/lab';
 
 test('tour: pause mid-election, step back three events, fork, share, reopen', async ({ page, context }) => {
   const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, speed: 30 });
-  // Mid-election: a candidate is asking for votes.
-  await expect.poll(async () => (await lab.nodes()).some((n) => n.role === 'candidate'), { timeout: 20_000 }).toBe(true);
-  await lab.pause();
+  // Mid-election: a candidate is asking for votes. The candidacy lasts under a second of wall time at this speed,
+  // so poll often (expect.poll's default backoff reaches 1 s between looks and can miss it on a busy machine),
+  // then let 25 virtual ms of requests and votes happen, so there are events to step back through.
+  await expect.poll(async () => (await lab.nodes()).some((n) => n.role === 'candidate'), { timeout: 20_000, intervals: [50] }).toBe(true);
   const slider = page.getByRole('slider', { name: 'Timeline' });
+  const candidacy = Number(await slider.getAttribute('aria-valuenow'));
+  await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow')), { intervals: [50] }).toBeGreaterThanOrEqual(candidacy + 25);
+  await lab.pause();
   const t0 = Number(await slider.getAttribute('aria-valuenow'));
   const back = page.getByRole('button', { name: 'Step back' });
   const captions: string[] = [];
