@@ -13,7 +13,7 @@ import type { Dict } from './i18n';
 import { useController } from './context';
 import { kindStyle } from '../view/kinds';
 import { ROLE_STYLES } from '../view/roles';
-import { selectObservers, selectPlaying, selectTime, selectVoters } from './selectors';
+import { selectObservers, selectPlaying, selectVoters } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
 import { useT } from './useT';
@@ -48,6 +48,15 @@ export function describe(t: Dict, e: TraceEvent, algorithm: string): string {
 }
 
 const selectLines = (s: PaneState) => s.lines;
+/**
+ * How many lines are at or before the moment on screen (while a step glides, the next lines wait for it to
+ * arrive). The log follows this count, not the time, so it re-renders when a line comes due, not every frame.
+ */
+const selectDue = (s: PaneState) => {
+  let end = s.lines.length;
+  while (end > 0 && s.lines[end - 1].t > s.time) end--;
+  return end;
+};
 const selectLang = (s: { lang: 'en' | 'zh' }) => s.lang;
 /** Lines shown at once (the log is a window on the recent past, not the archive). */
 const SHOWN = 80;
@@ -81,7 +90,7 @@ export function EventLog() {
   const c = useController();
   const lang = useApp(selectLang);
   const lines = usePane(selectLines);
-  const time = usePane(selectTime);
+  const due = usePane(selectDue);
   const playing = usePane(selectPlaying);
   const voters = usePane(selectVoters);
   const observers = usePane(selectObservers);
@@ -89,16 +98,13 @@ export function EventLog() {
   const [category, setCategory] = useState<NarrationCategory | null>(null);
   const [routine, setRoutine] = useState(false);
 
-  // Lines up to the moment on screen (while a step glides, the next lines wait for it to arrive).
   const visible = useMemo(() => {
-    let end = lines.length;
-    while (end > 0 && lines[end - 1].t > time) end--;
-    const upTo = end === lines.length ? lines : lines.slice(0, end);
+    const upTo = due === lines.length ? lines : lines.slice(0, due);
     const f = filterNarrations(upTo, { nodes: node === null ? [] : [node], categories: category ? [category] : [], minImportance: routine ? 0 : 1 });
     return f.slice(-SHOWN).reverse();
-  }, [lines, time, node, category, routine]);
+  }, [lines, due, node, category, routine]);
   const latest = visible.length ? visible[0].t : null;
-  // Stable, so the memoized lines do not all re-render each time the log does (every frame while playing).
+  // Stable, so the memoized lines do not all re-render each time the log does.
   const pick = useCallback(
     (at: number) => {
       c.pause();
