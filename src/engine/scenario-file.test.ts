@@ -68,8 +68,15 @@ describe('scenario files', () => {
     ['unsorted events', (s: typeof good) => (s.events[1].at = 1), /^events\[1\]\.at: events must be sorted by "at"/],
     ['a node in two groups', (s: typeof good) => ((s.events[2] as Record<string, unknown>).groups = [[1, 2], [2, 3]]), /^events\[2\]\.groups\[1\]\[0\]: node 2 is in more than one group/],
     ['a self link', (s: typeof good) => ((s.events[3] as Record<string, unknown>).to = 1), /^events\[3\]\.to: a link joins two different nodes/],
+    ['an unknown crash kind', (s: typeof good) => ((s.events[0] as Record<string, unknown>).how = 'unplug'), /^events\[0\]\.how: must be "kill" .* or "powerOff"/],
+    ['a crash kind on a revive', (s: typeof good) => ((s.events[1] as Record<string, unknown>).how = 'kill'), /^events\[1\]: .*how/],
   ])('refuses %s, naming the field', (_label, patch, message) => {
     expect(refusal(withChange(patch as (s: typeof good & Record<string, unknown>) => void))).toMatch(message);
+  });
+
+  it('accepts how a crash happens (an extension: "kill" or "powerOff") on crash and crashLeader', () => {
+    const sc = { ...good, events: [{ at: 1, do: 'crash', node: 2, how: 'powerOff' }, { at: 2, do: 'crashLeader', how: 'kill' }, { at: 3, do: 'crash', node: 3 }] };
+    expect(parseScenario(sc).events).toEqual(sc.events);
   });
 
   it('refuses text that is not JSON, and JSON that is not an object', () => {
@@ -109,5 +116,7 @@ describe('user actions', () => {
     expect(() => validateAction({ do: 'crash', node: 3 }, 5, 0)).not.toThrow();
     expect(() => validateAction({ do: 'crash', node: 6 }, 5, 0)).toThrow(/^action\.node: node 6 does not exist/);
     expect(() => validateAction({ do: 'setDropRate', rate: 3 }, 5, 0)).toThrow(/^rate: must be between 0 and 1/);
+    expect(() => validateAction({ do: 'crash', node: 3, how: 'powerOff' }, 5, 0)).not.toThrow();
+    expect(() => validateAction({ do: 'crash', node: 3, how: 'melt' } as never, 5, 0)).toThrow(/^how: must be "kill"/);
   });
 });

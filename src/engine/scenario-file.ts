@@ -4,7 +4,7 @@
  */
 import { z } from './zod';
 import { getAlgorithm } from './algorithms';
-import { ALGORITHM_NAMES, type Action, type AlgorithmName, type Scenario } from './core/types';
+import { ALGORITHM_NAMES, CRASH_HOWS, type Action, type AlgorithmName, type CrashHow, type Scenario } from './core/types';
 
 export const MAX_NODES = 101;
 
@@ -17,10 +17,15 @@ const latencySchema = z
   .strictObject({ min: nonNegInt, max: nonNegInt })
   .refine((l) => l.min <= l.max, { message: 'min must not exceed max', path: ['max'] });
 
+/** Extension of contracts/scenario.md: how a crash happens (types.ts CrashHow); absent means "kill". */
+const how = z
+  .enum(CRASH_HOWS as [CrashHow, ...CrashHow[]], 'must be "kill" (the process dies and its connections close at once) or "powerOff" (the host goes dark: peers notice only by their timeouts)')
+  .optional();
+
 const actionSchemas = [
-  z.strictObject({ at, do: z.literal('crash'), node: nodeId }),
+  z.strictObject({ at, do: z.literal('crash'), node: nodeId, how }),
   z.strictObject({ at, do: z.literal('revive'), node: nodeId }),
-  z.strictObject({ at, do: z.literal('crashLeader') }),
+  z.strictObject({ at, do: z.literal('crashLeader'), how }),
   z.strictObject({ at, do: z.literal('partition'), groups: z.array(z.array(nodeId).min(1, 'a group needs at least one node')).min(1, 'needs at least one group') }),
   z.strictObject({ at, do: z.literal('heal') }),
   z.strictObject({ at, do: z.literal('cut'), from: nodeId, to: nodeId, oneWay: z.boolean().optional() }),

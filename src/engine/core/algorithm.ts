@@ -45,7 +45,28 @@ export interface Plan {
   writeResult(accepted: boolean, reason?: string, leader?: NodeId | null): void;
   /** A known, expected weakness showed itself (e.g. Bully's split brain). */
   anomaly(kind: string, detail: string): void;
+  /**
+   * Stream transport only (a no-op under datagram): closes this node's connection `conn` (an id the algorithm
+   * chose) to `to`, as TCP's FIN does. The close travels like a message, in order after everything sent to
+   * `to` before it, and reaches `to`'s `onMessage` as kind `CLOSE_KIND` with fields `{ conn }`.
+   */
+  close(to: NodeId, conn: number): void;
 }
+
+/**
+ * How the network carries an algorithm's messages (see the engine README, "Transports").
+ * - `datagram`: each message is lost with the network's loss rate, and dropped by a partition or cut link it
+ *   meets on arrival. Right for protocols that retry their own RPCs (Raft, Bully).
+ * - `stream`: TCP between every ordered pair of nodes. A loss is a retransmission `rtoMs` later (so it shows
+ *   as delay), messages of a pair arrive in the order they were sent, a partition or cut holds them (resent
+ *   every `rtoMs`) instead of dropping them, `Plan.close` sends a close, and a killed process's operating
+ *   system resets its connections (kind `RESET_KIND` to every other live node). Right for ZooKeeper.
+ */
+export type Transport = { kind: 'datagram' } | { kind: 'stream'; rtoMs: number };
+
+/** The stream transport's own message kinds (an algorithm that uses it lists them in `messageKinds`). */
+export const CLOSE_KIND = 'Close';
+export const RESET_KIND = 'Reset';
 
 export type Ctx<O> = NodeEnv<O> & Plan;
 
@@ -107,6 +128,8 @@ export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown
   readonly supportsObservers: boolean;
   /** How the kernel decides the cluster leader (contracts/sim-cli-and-trace.md). */
   readonly leaderRule: 'quorum' | 'reachable';
+  /** The transport for these options; absent means datagram. */
+  transport?(options: O): Transport;
   /** A fresh node, as at the very first start. */
   create(id: NodeId, env: NodeEnv<O>): S;
   /** The node starts: at time 0 and after every revive. */

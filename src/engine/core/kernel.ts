@@ -4,12 +4,12 @@
  * mutable state lives in one plain object (`KernelState`), so `checkpoint()` is a copy (in a compact form,
  * see `Checkpoint`) and `restore` continues with the identical trace.
  */
-import type { AnyAlgorithm, Ctx, Envelope, Fields, NodeEnv, NodeRecord, StepCause, StepInfo } from './algorithm';
+import { CLOSE_KIND, RESET_KIND, type AnyAlgorithm, type Ctx, type Envelope, type Fields, type NodeEnv, type NodeRecord, type StepCause, type StepInfo } from './algorithm';
 import { clonePlain } from './clone';
-import { K_ACTION, K_DELIVER, K_SCRIPT, K_TIMER, loadQueue, newQueue, orderOf, QUEUE_WIDTH, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
+import { K_ACTION, K_DELIVER, K_RETRY, K_SCRIPT, K_TIMER, loadQueue, newQueue, orderOf, QUEUE_WIDTH, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
-import type { Action, EndStats, NodeId, NodeView, Scenario, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
+import type { Action, CrashHow, DropReason, EndStats, NodeId, NodeView, Scenario, StallReason, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
 import { sameNodeView, sameView } from './view-equality';
 
 /**
@@ -27,6 +27,28 @@ interface Msg extends Envelope {
 }
 
 const NO_FIELDS: Fields = Object.freeze({}) as Fields;
+
+/**
+ * Stream transport: the state of one ordered pair of nodes (sender → receiver), the kernel's model of the TCP
+ * connections between them (see `sendStream`). Kept only while it matters: a pair whose `held` is empty and
+ * whose `tail` has passed changes nothing, and checkpoints leave it out.
+ */
+interface StreamPair {
+  /** The latest `deliverAt` given to a message of the pair: a later message never arrives before it (FIFO). */
+  tail: number;
+  /** Messages that reached their time but are not handed over yet, oldest first: the first is stalled (its
+   * link is down; a K_RETRY entry resends it), the others wait behind it (TCP delivers in order). */
+  held: Msg[];
+  /** Resends of the first held message so far. */
+  tries: number;
+}
+
+/**
+ * Stream transport: how many times a segment is resent before TCP gives up on it (Linux's tcp_retries2 is 15).
+ * Real TCP then breaks the connection (after ~15 min, with its doubling RTO); here ZooKeeper's own read
+ * timeouts (1–2 s) have long closed it by then, so the kernel only drops what was still held.
+ */
+const MAX_RETRANSMITS = 15;
 
 /**
  * The scenario's scripted actions, in the order they run: by time, then by position in the file. They are
@@ -92,6 +114,8 @@ export interface KernelState {
   steps: number;
   /** How many of the script's actions have been queued (see `Script`). */
   scriptQueued: number;
+  /** Stream transport: the ordered pairs, keyed `from · pairBase + to` (see `StreamPair`); empty under datagram. */
+  streams: Record<number, StreamPair>;
 }
 
 export interface SimulationConfig {
@@ -126,6 +150,8 @@ export interface Checkpoint {
   byKind: Record<string, number>;
   checker: unknown;
   reported: Record<string, true>;
+  /** Stream transport: pair after pair that still matters: key, tail, tries, the number of held messages, then them. */
+  streams: unknown[];
 }
 
 /** Where the queue's numbers begin in `Checkpoint.numbers`. */
@@ -181,6 +207,10 @@ export class Simulation {
   /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
   private readonly votes: Int32Array;
   private ctx: Ctx<Record<string, unknown>>;
+  /** Stream transport: the retransmission timeout; 0 under datagram transport (`Algorithm.transport`). */
+  private readonly rtoMs: number;
+  /** Stream transport: pair keys are `from · pairBase + to`. */
+  private readonly pairBase: number;
 
   private constructor(config: SimulationConfig, state: KernelState | null) {
     this.algorithm = config.algorithm;
@@ -193,6 +223,9 @@ export class Simulation {
     this.ctx = this.makeCtx();
     this.script = scriptOf(config.scenario.events);
     this.votes = new Int32Array(config.scenario.nodes + config.scenario.observers + 1);
+    const transport = config.algorithm.transport?.(config.options);
+    this.rtoMs = transport?.kind === 'stream' ? Math.max(1, transport.rtoMs) : 0;
+    this.pairBase = config.scenario.nodes + config.scenario.observers + 1;
     if (state) {
       this.s = state;
       return;
@@ -220,6 +253,7 @@ export class Simulation {
       reported: {},
       steps: 0,
       scriptQueued: 0,
+      streams: {},
     };
   }
 
@@ -335,6 +369,15 @@ export class Simulation {
         this.queueNextScripted();
         this.applyAction(this.script.actions[seqOf(order)]);
         break;
+      case K_RETRY: {
+        // A stalled message's resend is due; stale when that message is no longer the pair's first held one.
+        const pair = this.s.streams[a * this.pairBase + b];
+        if (pair && pair.held[0] === ref) {
+          pair.tries++;
+          this.pump(pair, true);
+        }
+        break;
+      }
     }
     return true;
   }
@@ -414,25 +457,163 @@ export class Simulation {
     queuePush(this.s.queue, sc.times[line], orderOf(1, line), K_SCRIPT, 0, 0, null);
   }
 
+  /** A message's `deliverAt` came: it is handed over to its receiver's handler, or dropped. */
   private deliver(m: Msg): void {
+    if (this.rtoMs > 0) {
+      this.arriveStream(m);
+      return;
+    }
     const rec = this.s.nodes[m.to - 1];
-    let reason: 'loss' | 'partition' | 'cut' | 'crashed' | null = null;
+    let reason: DropReason | null = null;
     if (m.lost) reason = 'loss';
     else {
       const net = isReachable(this.s.network, m.from, m.to);
       if (net !== true) reason = net;
       else if (!rec.alive) reason = 'crashed';
     }
-    if (reason) {
-      this.s.stats.dropped++;
-      this.emit({ t: this.s.now, type: 'drop', msg: m.id, from: m.from, to: m.to, kind: m.kind, reason });
-      return;
-    }
+    if (reason) this.dropMsg(m, reason);
+    else this.handOver(m);
+  }
+
+  private dropMsg(m: Msg, reason: DropReason): void {
+    this.s.stats.dropped++;
+    this.emit({ t: this.s.now, type: 'drop', msg: m.id, from: m.from, to: m.to, kind: m.kind, reason });
+  }
+
+  /** Runs the receiver's handler for a message that got through (its receiver is alive). */
+  private handOver(m: Msg): void {
     this.s.stats.delivered++;
     this.emit({ t: this.s.now, type: 'deliver', msg: m.id, from: m.from, to: m.to, kind: m.kind });
     const cause = this.messageCause;
     cause.msg = m;
-    this.run(rec, cause);
+    this.run(this.s.nodes[m.to - 1], cause);
+  }
+
+  // ---- stream transport (Algorithm.transport: TCP between every ordered pair) ---------------------------
+  //
+  // Why in the kernel: the transport is the network's business, and ZooKeeper's correctness and timing rest
+  // on TCP (a lost segment is resent, so loss is delay; bytes arrive in order; a close or a killed process is
+  // seen by the peer at once). The kernel offers it to any algorithm that asks; it knows no algorithm.
+  //
+  // One stream per ordered pair, not per socket: ZooKeeper has two sockets between two servers (election,
+  // and learner–leader), and a held packet of one holds the other here. It matters only while a link is down,
+  // when both would stall anyway.
+  //
+  // The RTO stays fixed, where TCP doubles it after each loss of the same segment: the simulator scales
+  // ZooKeeper's timers down (tickTime 200 ms, a read timeout of 1 s instead of 10 s) but cannot scale the RTO
+  // (it must exceed a round trip), so doubling would make a scaled read timeout fire after three losses in a
+  // row where a real one survives five.
+
+  private pairOf(from: NodeId, to: NodeId): StreamPair {
+    const key = from * this.pairBase + to;
+    return (this.s.streams[key] ??= { tail: 0, held: [], tries: 0 });
+  }
+
+  /**
+   * Sends a message on the stream transport. All draws happen now, as for a datagram (latency, then loss),
+   * then again for each resend a loss makes: the message arrives `rtoMs` later per loss, and never before an
+   * earlier message of its pair. After MAX_RETRANSMITS losses in a row it is lost for good (`lost`).
+   */
+  private sendStream(msg: Msg): void {
+    const net = this.s.network;
+    const rng = this.s.rng;
+    const t = this.s.now;
+    let depart = t;
+    let retransmits = 0;
+    let latency = nextIntInclusive(rng, net.latency.min, net.latency.max);
+    let lost = net.dropRate > 0 && nextFloat(rng) < net.dropRate;
+    while (lost && retransmits < MAX_RETRANSMITS) {
+      depart += this.rtoMs;
+      retransmits++;
+      latency = nextIntInclusive(rng, net.latency.min, net.latency.max);
+      lost = net.dropRate > 0 && nextFloat(rng) < net.dropRate;
+    }
+    const pair = this.pairOf(msg.from, msg.to);
+    const deliverAt = Math.max(depart + (lost ? Math.floor(latency / 2) : latency), pair.tail);
+    pair.tail = deliverAt;
+    msg.lost = lost;
+    msg.id = this.s.nextMsgId++;
+    this.s.stats.sent++;
+    this.s.stats.byKind[msg.kind] = (this.s.stats.byKind[msg.kind] ?? 0) + 1;
+    const ev: TraceEvent = { t, type: 'send', msg: msg.id, from: msg.from, to: msg.to, kind: msg.kind, fields: msg.fields, deliverAt };
+    if (lost) ev.lost = true;
+    if (retransmits > 0) ev.retransmits = retransmits;
+    this.emit(ev);
+    queuePush(this.s.queue, deliverAt, orderOf(0, this.s.seq++), K_DELIVER, 0, 0, msg);
+  }
+
+  /** A stream message reached its time: it waits behind a held one of its pair, or is tried now. */
+  private arriveStream(m: Msg): void {
+    const pair = this.pairOf(m.from, m.to);
+    pair.held.push(m);
+    if (pair.held.length > 1) {
+      this.emitStall(m, 'order');
+      return;
+    }
+    pair.tries = 0;
+    this.pump(pair, false);
+  }
+
+  private emitStall(m: Msg, reason: StallReason): void {
+    this.emit({ t: this.s.now, type: 'stall', msg: m.id, from: m.from, to: m.to, kind: m.kind, reason });
+  }
+
+  /**
+   * Hands over a pair's held messages in order while the first can get through. The first one meets the
+   * network: a message the sender's TCP gave up on is dropped (`loss`); a resend (`resend`) needs a live
+   * sender (but a killed process's Reset is sent by its operating system) and is subject to loss again; a
+   * partition or cut holds it, resent every `rtoMs` up to MAX_RETRANSMITS times, after which the pair's
+   * held messages are dropped; a crashed receiver drops them. Messages behind it follow it at once.
+   */
+  private pump(pair: StreamPair, resend: boolean): void {
+    const held = pair.held;
+    const net = this.s.network;
+    // Only a message that just arrived is announced as stalled (one behind it already was, as `order`).
+    let announce = !resend;
+    while (held.length > 0) {
+      const m = held[0];
+      if (m.lost || (resend && !this.s.nodes[m.from - 1].alive && m.kind !== RESET_KIND)) {
+        held.shift();
+        pair.tries = 0;
+        this.dropMsg(m, m.lost ? 'loss' : 'crashed');
+        continue;
+      }
+      const reach = isReachable(net, m.from, m.to);
+      const blocked: DropReason | null = reach !== true ? reach : resend && net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate ? 'loss' : null;
+      if (blocked !== null) {
+        if (pair.tries >= MAX_RETRANSMITS) {
+          this.dropHeld(pair, blocked);
+          return;
+        }
+        if (announce && blocked !== 'loss') this.emitStall(m, blocked);
+        queuePush(this.s.queue, this.s.now + this.rtoMs, orderOf(0, this.s.seq++), K_RETRY, m.from, m.to, m);
+        return;
+      }
+      if (!this.s.nodes[m.to - 1].alive) {
+        this.dropHeld(pair, 'crashed');
+        return;
+      }
+      held.shift();
+      pair.tries = 0;
+      // The ones behind were resent with it or sit in the receiver's buffer: no draws for them.
+      resend = false;
+      announce = false;
+      this.handOver(m);
+    }
+  }
+
+  private dropHeld(pair: StreamPair, reason: DropReason): void {
+    const held = pair.held;
+    pair.held = [];
+    pair.tries = 0;
+    for (const m of held) this.dropMsg(m, reason);
+  }
+
+  /** Stream transport: a killed process's operating system resets its connections to every other live node. */
+  private resetConnections(id: NodeId): void {
+    for (const rec of this.s.nodes) {
+      if (rec.id !== id && rec.alive) this.sendStream({ from: id, to: rec.id, kind: RESET_KIND, fields: NO_FIELDS, id: 0, lost: false });
+    }
   }
 
   private applyAction(action: Action): void {
@@ -440,12 +621,13 @@ export class Simulation {
     switch (action.do) {
       case 'crash':
         this.emit({ t, type: 'fault', ...action });
-        this.crash(action.node);
+        this.crash(action.node, action.how);
         break;
       case 'crashLeader': {
         const target = this.pickLeaderToCrash();
-        this.emit({ t, type: 'fault', do: 'crashLeader', node: target });
-        if (target !== null) this.crash(target);
+        // `how` only when the action has it, so traces of plain crashes are what they always were.
+        this.emit(action.how === undefined ? { t, type: 'fault', do: 'crashLeader', node: target } : { t, type: 'fault', do: 'crashLeader', how: action.how, node: target });
+        if (target !== null) this.crash(target, action.how);
         break;
       }
       case 'revive': {
@@ -476,7 +658,8 @@ export class Simulation {
     }
   }
 
-  private crash(id: NodeId): void {
+  /** A node stops (`how`: see CrashHow; only the stream transport tells the two apart). */
+  private crash(id: NodeId, how: CrashHow = 'kill'): void {
     const rec = this.node(id);
     if (!rec.alive) return;
     rec.alive = false;
@@ -485,6 +668,7 @@ export class Simulation {
     this.ctx = this.ctxFor(id);
     rec.state = this.algorithm.crash(rec.state, this.ctx);
     this.afterHandler(rec, { type: 'crash' }, before, NO_SENDS);
+    if (this.rtoMs > 0 && how === 'kill') this.resetConnections(id);
   }
 
   /** The cluster leader if there is one, else the lowest-id live node that believes itself leader. */
@@ -525,7 +709,8 @@ export class Simulation {
     }
     const t = this.s.now;
     const nSends = plan.nSends;
-    for (let i = 0; i < nSends; i++) this.send(plan.sends[i]);
+    if (this.rtoMs > 0) for (let i = 0; i < nSends; i++) this.sendStream(plan.sends[i]);
+    else for (let i = 0; i < nSends; i++) this.send(plan.sends[i]);
     for (let i = 0; i < plan.nTimers; i++) {
       const name = plan.timerNames[i];
       const afterMs = plan.timerAfter[i];
@@ -799,6 +984,12 @@ export class Simulation {
         if (plan.anomalies === NO_ANOMALIES) plan.anomalies = [];
         plan.anomalies.push({ kind, detail });
       },
+      // A close is a message of the stream (in order with the sends around it); datagrams have no connections.
+      close: (to, conn) => {
+        if (sim().rtoMs === 0) return;
+        const plan = sim().plan;
+        plan.sends[plan.nSends++] = { from: ctx.id, to, kind: CLOSE_KIND, fields: { conn }, id: 0, lost: false };
+      },
     };
     return ctx;
   }
@@ -869,7 +1060,32 @@ function saveKernel(s: KernelState, alg: AnyAlgorithm, network: NetworkState, re
     byKind: { ...st.byKind },
     checker: clonePlain(s.checker),
     reported,
+    streams: saveStreams(s.streams, s.now),
   };
+}
+
+/** The stream pairs that still matter (something held, or a tail still ahead), flat; held messages are shared. */
+function saveStreams(streams: Record<number, StreamPair>, now: number): unknown[] {
+  const out: unknown[] = [];
+  for (const key in streams) {
+    const p = streams[key];
+    if (p.held.length === 0 && p.tail <= now) continue;
+    out.push(Number(key), p.tail, p.tries, p.held.length, ...p.held);
+  }
+  return out;
+}
+
+function loadStreams(flat: readonly unknown[]): Record<number, StreamPair> {
+  const out: Record<number, StreamPair> = {};
+  for (let k = 0; k < flat.length; ) {
+    const key = flat[k++] as number;
+    const tail = flat[k++] as number;
+    const tries = flat[k++] as number;
+    const count = flat[k++] as number;
+    out[key] = { tail, tries, held: flat.slice(k, k + count) as Msg[] };
+    k += count;
+  }
+  return out;
 }
 
 /** A fresh, mutable state from a checkpoint (which stays as it is: it may be restored again). */
@@ -912,6 +1128,7 @@ function loadKernel(cp: Checkpoint, alg: AnyAlgorithm): KernelState {
     reported: { ...cp.reported },
     steps: n[8],
     scriptQueued: n[9],
+    streams: loadStreams(cp.streams),
   };
 }
 

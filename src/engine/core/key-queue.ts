@@ -16,13 +16,15 @@
  *   instant, so an action logged at time t lands at the same place whether it was scripted in a file
  *   (scheduled at the start) or clicked live (scheduled at t, after some of that instant's events had run).
  * - kind: K_DELIVER (r = the message), K_TIMER (a = node, b = generation, r = the timer's name),
- *   K_ACTION (r = the action), K_SCRIPT (seq = the script line).
+ *   K_ACTION (r = the action), K_SCRIPT (seq = the script line), K_RETRY (stream transport: a = sender,
+ *   b = receiver, r = the held message the retransmission is for).
  * Orders are unique (every entry has its own seq), so no two entries compare equal.
  */
 export const K_DELIVER = 0;
 export const K_TIMER = 1;
 export const K_ACTION = 2;
 export const K_SCRIPT = 3;
+export const K_RETRY = 4;
 
 const W = 5;
 const LATE = 2 ** 52;

@@ -16,11 +16,21 @@ export interface NetworkConfig {
 
 export type WriteValue = string | number;
 
+/**
+ * How a node crashes (extension of contracts/scenario.md; absent means "kill"). Under the stream transport
+ * (ZAB) it decides what its peers see: "kill" — the process dies, its operating system closes its connections,
+ * and the peers learn it one message delay later; "powerOff" — the host goes dark (power cut), nothing is
+ * closed, and the peers notice only when their read timeouts expire. Under datagram transport (Raft, Bully)
+ * there are no connections and both are the same.
+ */
+export type CrashHow = 'kill' | 'powerOff';
+export const CRASH_HOWS: readonly CrashHow[] = ['kill', 'powerOff'];
+
 /** A fault or client action, as written in a scenario's `events` or applied by a user. */
 export type Action =
-  | { do: 'crash'; node: NodeId }
+  | { do: 'crash'; node: NodeId; how?: CrashHow }
   | { do: 'revive'; node: NodeId }
-  | { do: 'crashLeader' }
+  | { do: 'crashLeader'; how?: CrashHow }
   | { do: 'partition'; groups: NodeId[][] }
   | { do: 'heal' }
   | { do: 'cut'; from: NodeId; to: NodeId; oneWay?: boolean }
@@ -52,6 +62,7 @@ export interface NodeView {
 }
 
 export type DropReason = 'partition' | 'cut' | 'loss' | 'crashed';
+export type StallReason = 'partition' | 'cut' | 'order';
 
 export interface EndStats {
   sent: number;
@@ -87,6 +98,22 @@ export type TraceEvent =
       deliverAt: number;
       /** Extension: present (true) when the network will lose this message; it then dies at `deliverAt`, half-way. */
       lost?: true;
+      /** Extension, stream transport: how many times TCP resends it before it gets through (present when > 0); `deliverAt` includes the waits. */
+      retransmits?: number;
+    }
+  | {
+      /**
+       * Extension, stream transport: the message reached `deliverAt` but is not handed over yet: its link is
+       * partitioned or cut (TCP resends it every RTO), or an earlier message of the same pair is still held
+       * (`order`: TCP delivers in order). It ends later with `deliver` or `drop`.
+       */
+      t: number;
+      type: 'stall';
+      msg: number;
+      from: NodeId;
+      to: NodeId;
+      kind: string;
+      reason: StallReason;
     }
   | { t: number; type: 'deliver'; msg: number; from: NodeId; to: NodeId; kind: string }
   | { t: number; type: 'drop'; msg: number; from: NodeId; to: NodeId; kind: string; reason: DropReason }

@@ -11,7 +11,16 @@ export interface TraceProblems {
   recomputed: Omit<EndStats, 'leader'> & { leader: number | null };
 }
 
-export function auditTrace(trace: readonly TraceEvent[]): TraceProblems {
+export interface AuditOptions {
+  /**
+   * The algorithm uses the stream transport (core/algorithm.ts Transport): a message may stall at its
+   * `deliverAt` and end later, each ordered pair's deliveries keep their send order, and a resend whose sender
+   * is down is dropped as `crashed`.
+   */
+  stream?: boolean;
+}
+
+export function auditTrace(trace: readonly TraceEvent[], opts: AuditOptions = {}): TraceProblems {
   const problems: string[] = [];
   const init = trace[0];
   if (!init || init.type !== 'init') return { problems: ['first event is not init'], recomputed: emptyStats() };
@@ -20,6 +29,9 @@ export function auditTrace(trace: readonly TraceEvent[]): TraceProblems {
   const alive = new Array<boolean>(total + 1).fill(true);
   const sends = new Map<number, { from: number; to: number; kind: string; deliverAt: number }>();
   const settled = new Set<number>();
+  const stalled = new Set<number>();
+  /** Stream: per ordered pair "from>to", the last message id delivered. */
+  const lastDelivered = new Map<string, number>();
   const byKind: Record<string, number> = {};
   let sent = 0;
   let delivered = 0;
@@ -44,15 +56,31 @@ export function auditTrace(trace: readonly TraceEvent[]): TraceProblems {
         byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
         if (e.deliverAt < e.t) problems.push(`message ${e.msg} arrives before it was sent`);
         break;
+      case 'stall': {
+        const s = sends.get(e.msg);
+        if (!opts.stream) problems.push(`message ${e.msg} stalled on a datagram transport`);
+        if (!s) problems.push(`message ${e.msg} stalled without a send`);
+        else if (s.deliverAt !== e.t) problems.push(`message ${e.msg} stalled at ${e.t}, announced for ${s.deliverAt}`);
+        if (stalled.has(e.msg) || settled.has(e.msg)) problems.push(`message ${e.msg} stalled twice or after it ended`);
+        stalled.add(e.msg);
+        if (e.reason !== 'order' && isReachable(net, e.from, e.to) !== e.reason) problems.push(`message ${e.msg} stalled for ${e.reason} but the link is not`);
+        break;
+      }
       case 'deliver':
       case 'drop': {
         const s = sends.get(e.msg);
         if (!s) problems.push(`message ${e.msg} ${e.type} without a send`);
-        else if (s.deliverAt !== e.t) problems.push(`message ${e.msg} ${e.type} at ${e.t}, announced for ${s.deliverAt}`);
+        else if (stalled.has(e.msg) ? e.t < s.deliverAt : s.deliverAt !== e.t) problems.push(`message ${e.msg} ${e.type} at ${e.t}, announced for ${s.deliverAt}`);
         if (settled.has(e.msg)) problems.push(`message ${e.msg} delivered or dropped twice`);
         settled.add(e.msg);
         if (e.type === 'deliver') {
           delivered++;
+          if (opts.stream) {
+            const pair = `${e.from}>${e.to}`;
+            const last = lastDelivered.get(pair) ?? 0;
+            if (e.msg < last) problems.push(`message ${e.msg} ${pair} delivered after the later message ${last}`);
+            lastDelivered.set(pair, e.msg);
+          }
           if (!alive[e.to]) problems.push(`message ${e.msg} delivered to crashed node ${e.to}`);
           const r = isReachable(net, e.from, e.to);
           if (r !== true) problems.push(`message ${e.msg} delivered ${e.from}→${e.to} across a ${r}`);
@@ -61,7 +89,7 @@ export function auditTrace(trace: readonly TraceEvent[]): TraceProblems {
           const r = isReachable(net, e.from, e.to);
           if (e.reason === 'partition' || e.reason === 'cut') {
             if (r !== e.reason) problems.push(`message ${e.msg} dropped for ${e.reason} but the link is ${r === true ? 'open' : r}`);
-          } else if (e.reason === 'crashed' && alive[e.to] && r === true) {
+          } else if (e.reason === 'crashed' && alive[e.to] && r === true && !(opts.stream && !alive[e.from])) {
             problems.push(`message ${e.msg} dropped as crashed but node ${e.to} is alive`);
           }
         }

@@ -306,6 +306,8 @@ export class Narrator {
         const s = ev.stats;
         return this.line(ev, 'state', 1, null, [], (d) => d.end(ev.t, s.sent, s.leaderChanges, s.unavailableMs, s.leader));
       }
+      case 'stall':
+        return null;
     }
   }
 

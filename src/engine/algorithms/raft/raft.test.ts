@@ -30,6 +30,7 @@ function makeCtx(id: NodeId, now = 1000, options: Partial<RaftOptions> = {}, vot
     commit: (index, value) => rec.commits.push({ index, value }),
     writeResult: (accepted, reason, leader) => (rec.write = { accepted, reason, leader }),
     anomaly: () => {},
+    close: () => {},
   };
   return { ctx, rec };
 }
