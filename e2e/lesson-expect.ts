@@ -9,6 +9,7 @@ const out = LESSONS.map((l) => {
   const { traces, times } = lessonPauseTimes(l);
   return {
     id: l.id,
+    group: l.group,
     algorithms: [...l.algorithms],
     title: l.title,
     untilMs: l.untilMs,

@@ -1,6 +1,15 @@
 /**
  * Page object of the lab: opens the app with query parameters and reads engine state through the test-only
  * `window.__sim` bridge (`?test=1`), so specs assert on state rather than pixels.
+ *
+ * Virtual time (issue 13): specs drive the page's clock instead of playing at some speed and waiting for the
+ * wall clock, so they pass the same way on a busy machine. Open the page paused, then
+ * - `advanceTo(ms)`: play to virtual time ms at once and wait until the worker has delivered that frame
+ *   (single pane or compare mode, whichever is on screen; in a lesson it stops at the next pause point first);
+ * - `settled(ms?)`: wait until the worker has delivered the displayed frame (after a step, a seek, an action);
+ * - `nextPause()`: in a lesson, press "Next step" and arrive at the pause point at once (`__lesson.arrive()`),
+ *   then wait for the step and its frame.
+ * Which times matter is known from the headless run of the same setup (`e2e/headless.ts`), not guessed.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -22,6 +31,30 @@ export interface NodeState {
   [k: string]: unknown;
 }
 
+export interface LessonState {
+  id: string | null;
+  step: number;
+  times: (number | null)[];
+  transit: boolean;
+  needsCompare: boolean;
+}
+
+/** The `?test=1` bridges (src/store/test-bridge.ts, compare-bridge.ts, lesson-session.ts `bridge`), as specs call them. */
+export interface SimBridgeView {
+  status(): string;
+  viewTime(): number;
+  engineTime(): number;
+  playing(): boolean;
+  leader(): number | null;
+  advanceTo(ms: number): number;
+  settled(): boolean;
+}
+export interface Bridges {
+  __sim: SimBridgeView;
+  __compare?: { open(): boolean; times(): number[]; playing(): boolean; advanceTo(ms: number): number; settled(): boolean; pane(i: number): SimBridgeView };
+  __lesson: { state(): LessonState; next(): void; previous(): void; arrive(): void };
+}
+
 /** Fast enough that an election takes a second or two of wall time, slow enough to see messages. */
 export const TEST_SPEED = 700;
 
@@ -40,6 +73,62 @@ export class Lab {
     await this.page.goto(`./?${q}`);
     await this.page.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
     return this;
+  }
+
+  /** Opens a lesson by link (`?lesson=<id>&test=1`, paused at its introduction) and waits until it has loaded. */
+  async openLesson(id: string, extra: Record<string, string> = {}): Promise<this> {
+    const q = new URLSearchParams({ lesson: id, test: '1', ...extra });
+    await this.page.goto(`./?${q}`);
+    await this.page.waitForFunction((id) => {
+      const w = window as unknown as Bridges;
+      return w.__lesson?.state().id === id && (w.__compare?.open() ? w.__compare.settled() : w.__sim?.settled());
+    }, id);
+    return this;
+  }
+
+  /**
+   * Plays the clock on screen (the pane, or compare mode's shared clock) to virtual time `ms` at once and waits
+   * until every worker has delivered that frame. Returns the time it stopped at (a lesson's pause point may
+   * come first).
+   */
+  async advanceTo(ms: number): Promise<number> {
+    const reached = await this.page.evaluate((ms) => {
+      const w = window as unknown as Bridges;
+      return w.__compare?.open() ? w.__compare.advanceTo(ms) : w.__sim.advanceTo(ms);
+    }, ms);
+    await this.settled(reached);
+    return reached;
+  }
+
+  /** Waits until the worker(s) have delivered the displayed frame (at `ms`, if given): paused, nothing owed. */
+  async settled(ms?: number): Promise<void> {
+    await this.page.waitForFunction((ms) => {
+      const w = window as unknown as Bridges;
+      if (w.__compare?.open()) return w.__compare.settled() && (ms === null || w.__compare.times().every((t) => t === ms));
+      return !!w.__sim?.settled() && (ms === null || w.__sim.viewTime() === ms);
+    }, ms ?? null);
+  }
+
+  /** The lesson's state (`window.__lesson`): its id, the step shown (-1: introduction), the pause times. */
+  async lessonState(): Promise<LessonState> {
+    return this.page.evaluate(() => (window as unknown as Bridges).__lesson.state());
+  }
+
+  /**
+   * In a lesson: presses "Next step" (by its button, or by `key`, e.g. PageDown), arrives at the next pause
+   * point at once, and waits until that step shows and its frame is delivered. Returns the new step's index.
+   */
+  async nextPause(key?: string): Promise<number> {
+    const { step } = await this.lessonState();
+    if (key) await this.page.keyboard.press(key);
+    else await this.page.getByRole('button', { name: /^(Next step|下一步)/ }).click();
+    await this.page.evaluate(() => (window as unknown as Bridges).__lesson.arrive());
+    await this.page.waitForFunction((want) => {
+      const w = window as unknown as Bridges;
+      const st = w.__lesson.state();
+      return st.step === want && !st.transit && (w.__compare?.open() ? w.__compare.settled() : w.__sim.settled());
+    }, step + 1);
+    return step + 1;
   }
 
   node(id: number): Locator {

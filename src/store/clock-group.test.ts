@@ -150,6 +150,22 @@ describe('the clock group', () => {
     expect(h.times()).toEqual([5, 5, 5]);
   }, 60_000);
 
+  it('fast-forwards every pane at once; a stop point on the way stops them all there and fires', async () => {
+    const h = harness(flapping);
+    disposers.push(() => h.s.dispose());
+    await h.until(() => h.s.panes.every((c) => c.store.getState().status === 'running'));
+    h.s.clock.fastForward(2500);
+    expect(h.times()).toEqual([2500, 2500, 2500]);
+    await h.until(() => h.s.panes.every((c) => c.settled));
+    for (const c of h.s.panes) expect(c.store.getState().engineTime).toBe(2500);
+    const stops: number[] = [];
+    h.s.clock.setStopAt(3100, () => stops.push(h.s.clock.now));
+    h.s.clock.play();
+    h.s.panes[1].fastForward(9000); // from a pane: the group's
+    expect([h.times(), stops, h.s.clock.store.getState().playing]).toEqual([[3100, 3100, 3100], [3100], false]);
+    await h.until(() => h.s.panes.every((c) => c.settled));
+  }, 60_000);
+
   it('applies a node action in every pane at one time; "only" keeps it in one pane', async () => {
     const h = harness({ ...flapping, events: [] }, ['bully', 'raft'] as unknown as readonly ['bully', 'raft', 'zab']);
     disposers.push(() => h.s.dispose());

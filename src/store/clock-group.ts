@@ -31,6 +31,8 @@ export interface ClockLink {
   stepForward(): void;
   stepBack(): void;
   seek(t: number): void;
+  /** Plays to `t` (default: the armed stop point) at once; see PaneController.fastForward. */
+  fastForward(t?: number): void;
   act(action: Action): void;
   /** Runs `fn` with each pane acting on its own (a node menu's "This pane only"). */
   only(fn: () => void): void;
@@ -180,6 +182,23 @@ export class ClockGroup implements ClockLink {
   seek(t: number): void {
     const reach = Math.min(...this.panes.map((c) => Math.max(c.store.getState().horizon, c.time)));
     this.seekAll(Math.max(0, Math.min(t, reach)));
+  }
+
+  /**
+   * Every pane to `t` at once (default: the armed stop point), as if played there at infinite speed: pauses at
+   * `t`, or at a stop point on the way, which fires (a lesson shows its next step). Tests (`?test=1`) use it.
+   */
+  fastForward(t?: number): void {
+    const stop = this.stopAt;
+    const target = t ?? stop?.t;
+    if (target === undefined || !(target > this.time)) return;
+    const hit = stop && stop.t <= target ? stop : null;
+    if (hit) this.stopAt = null;
+    this.time = hit ? hit.t : target;
+    this.lastWall = null;
+    if (this.store.getState().playing) this.pause();
+    else this.drive((c) => c.goTo(this.time));
+    hit?.onStop();
   }
 
   act(action: Action): void {

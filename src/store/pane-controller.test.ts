@@ -4,10 +4,12 @@
  * mid-run is replaced and the page comes back to the same state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { runTrace } from '../engine/run';
+import { snapshotAt } from '../lessons/snapshot';
 import { InProcessTransport } from '../worker/in-process';
 import type { Transport } from '../worker/transport';
 import { PaneController } from './pane-controller';
-import type { RunConfig } from './pane-model';
+import { scenarioOf, type RunConfig } from './pane-model';
 
 const config: RunConfig = { algorithm: 'bully', nodes: 5, observers: 0, seed: 4, latency: { min: 10, max: 30 }, dropRate: 0, options: {} };
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -126,6 +128,46 @@ describe('PaneController', () => {
     h.c.crashWorker();
     await h.until(() => h.transports.length === 2 && h.c.store.getState().status === 'running');
     expect(h.c.store.getState().traceHash).toBe(hash);
+  });
+});
+
+describe('PaneController.fastForward (the test bridge\'s advanceTo)', () => {
+  it('goes to a virtual time at once, paused, with the state a headless run has there', async () => {
+    const h = harness();
+    disposers.push(() => h.c.dispose());
+    await h.until(() => h.c.store.getState().status === 'running');
+    h.c.fastForward(1500);
+    expect(h.c.time).toBe(1500);
+    await h.until(() => h.c.settled);
+    const s = h.c.store.getState();
+    expect([s.engineTime, s.playing]).toEqual([1500, false]);
+    const trace = runTrace(scenarioOf(config), 1500);
+    const snap = snapshotAt(trace, 1500);
+    expect(s.leader).toBe(snap.leader);
+    expect(Object.values(s.nodes).map((n) => [n.node, n.role, n.leader])).toEqual([...snap.nodes.values()].map((n) => [n.node, n.role, n.leader]));
+    // Backwards (or to the time shown) is not a fast-forward.
+    h.c.fastForward(1000);
+    expect(h.c.time).toBe(1500);
+  });
+
+  it('while playing: pauses at the time; a stop point on the way fires as when played across', async () => {
+    const h = harness();
+    disposers.push(() => h.c.dispose());
+    await h.until(() => h.c.store.getState().status === 'running');
+    const stops: number[] = [];
+    h.c.setStopAt(800, () => stops.push(h.c.time));
+    h.c.play();
+    await h.run(1);
+    h.c.fastForward(5000);
+    expect([h.c.time, h.c.store.getState().playing, stops]).toEqual([800, false, [800]]);
+    await h.until(() => h.c.settled);
+    // Without an argument: to the armed stop point, and nothing when none is armed.
+    h.c.setStopAt(1200, () => stops.push(h.c.time));
+    h.c.fastForward();
+    expect(stops).toEqual([800, 1200]);
+    h.c.fastForward();
+    expect(h.c.time).toBe(1200);
+    await h.until(() => h.c.settled);
   });
 });
 

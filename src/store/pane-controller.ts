@@ -338,6 +338,38 @@ export class PaneController {
   }
 
   /**
+   * Plays to virtual time `t` at once (default: the armed stop point), as if frames at infinite speed had got
+   * there: the run pauses at `t`, or at a stop point on the way, which fires as when playing across it (a
+   * lesson then shows its next step). Nothing happens if `t` is not ahead of the displayed time. The test
+   * bridge's `advanceTo` (`?test=1`): tests drive virtual time instead of waiting for the wall clock.
+   */
+  fastForward(t?: number): void {
+    if (this.led) return this.led.fastForward(t);
+    this.finishStep();
+    const stop = this.stopAt;
+    const target = t ?? stop?.t;
+    if (target === undefined || !(target > this.viewTime)) return;
+    const hit = stop && stop.t <= target ? stop : null;
+    if (hit) this.stopAt = null;
+    const to = hit ? hit.t : target;
+    if (this.store.getState().playing) {
+      this.viewTime = to;
+      this.pause();
+      this.requestFrame();
+    } else this.goTo(to);
+    hit?.onStop();
+  }
+
+  /**
+   * True when what is shown is what the engine has: paused, the engine at the displayed time, no request to the
+   * worker unanswered and no step still gliding. Tests wait for it ("the worker has delivered frame t").
+   */
+  get settled(): boolean {
+    const s = this.store.getState();
+    return s.status === 'running' && !s.playing && this.pending.length === 0 && this.stepAnim === null && s.engineTime === this.viewTime;
+  }
+
+  /**
    * Stops the run when the displayed time reaches `t` while playing (a lesson's next pause point), then calls
    * `onStop`. Null clears it. Seeking past `t` does not trigger it: only playing across it does.
    */

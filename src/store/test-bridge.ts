@@ -1,6 +1,16 @@
 /**
  * `window.__sim`: a read-only window on the engine's state for end-to-end tests, so they read state instead
  * of pixels. Installed only when the page is opened with `?test=1` (any build); absent otherwise.
+ *
+ * Virtual time, for tests that must not race the wall clock (issue 13). The page runs on virtual time; a test
+ * drives it instead of playing at some speed and hoping a moment comes within a timeout:
+ * - `advanceTo(t)` plays to virtual time t at once and pauses there (PaneController.fastForward: the same path
+ *   as playing across t; in a lesson it stops at the next pause point first, and that step shows). Returns
+ *   the displayed time it stopped at. Forward only: to go back, seek as the timeline does.
+ * - `settled()`: the worker has delivered the displayed frame (paused, engine time = displayed time, nothing
+ *   owed). Wait on `settled() && viewTime() === t`, never on a sleep.
+ * Times worth going to are known from the headless run (`e2e/headless.ts` runs the same engine in Node).
+ * Page objects: `Lab.advanceTo(ms)`, `Lab.settled(ms)`, `Lab.nextPause()` in e2e/pages/lab.ts.
  */
 import type { NodeId } from '../engine/core/types';
 import type { NodeSnapshot } from '../protocol';
@@ -29,6 +39,10 @@ export interface SimBridge {
   narration(): { t: number; en: string; zh: string; category: string }[];
   scenario(): unknown;
   exportTrace(): Promise<{ to: number; jsonl: string; hash: string }>;
+  /** Plays to virtual time `t` at once and pauses (or at a lesson's next pause point, if before). */
+  advanceTo(t: number): number;
+  /** The worker has delivered the displayed frame: paused, engine at the displayed time, nothing owed. */
+  settled(): boolean;
   /** Test hooks: freeze the picture at once (screenshots), the worker throws, or disappears without a word. */
   pause(): void;
   crashWorker(): void;
@@ -58,6 +72,12 @@ export function installTestBridge(c: PaneController, target: Record<string, unkn
     narration: () => s().lines.map((l) => ({ t: l.t, en: l.text.en, zh: l.text.zh, category: l.category })),
     scenario: () => c.scenarioFile(),
     exportTrace: () => c.exportTrace(),
+    advanceTo: (t) => {
+      if (!(t >= c.time)) throw new Error(`advanceTo(${t}): the displayed time is already ${c.time}; seek to go back`);
+      c.fastForward(t);
+      return c.time;
+    },
+    settled: () => c.settled,
     pause: () => c.pause(),
     crashWorker: () => c.crashWorker(),
     killWorker: () => c.killWorker(),
