@@ -150,3 +150,39 @@ describe('sim as a process (npm run --silent sim)', () => {
     expect(bad.stderr).toBe('sim: --nodes: 0 is out of range (1..101)\n');
   });
 });
+
+describe('sim --explore', () => {
+  it('prints one JSON object with the figures and the counterexample, exits 1, and the scenario replays with --check', () => {
+    const r = sim(['--explore', '--algorithm', 'bully', '--nodes', '3', '--partitions', '1']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const o = JSON.parse(r.out);
+    expect(o).toMatchObject({ type: 'explore', outcome: 'counterexample', hitStateBound: false, config: { algorithm: 'bully', nodes: 3, partitions: 1 } });
+    expect(o.counterexample).toMatchObject({ invariant: 'split-brain', length: 3 });
+    const replay = sim(['--scenario', 'cx.json', '--format', 'jsonl', '--check', '--until', String(o.counterexample.at)], { 'cx.json': JSON.stringify(o.counterexample.scenario) });
+    const anomalies = replay.out.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'anomaly');
+    expect(anomalies).toEqual([{ t: o.counterexample.at, type: 'anomaly', kind: 'split-brain', detail: o.counterexample.detail }]);
+  });
+
+  it('exits 0 with "no violation" and how far it looked', () => {
+    const r = sim(['--explore', '--algorithm', 'bully', '--nodes', '2', '--depth', '4']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o).toMatchObject({ outcome: 'no violation', completeDepth: 4, counterexample: null });
+    expect(o.states).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['--explore', '--algorithm', 'raft', '--seed', '3'], /^sim: --seed: not used with --explore/],
+    [['--algorithm', 'raft', '--crashes', '1'], /^sim: --crashes: only with --explore/],
+    [['--explore'], /^sim: --algorithm: no algorithm given/],
+    [['--explore', '--algorithm', 'raft', '--nodes', '9'], /^sim: --nodes: 9 is out of range \(1\.\.5\)/],
+    [['--explore', '--algorithm', 'raft', '--depth', '0'], /^sim: --depth: 0 is out of range/],
+    [['--explore', '--algorithm', 'raft', '--option', 'preVote=2'], /^sim: --option preVote: /],
+  ])('refuses %j', (args, message) => {
+    const r = sim(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { runBatch, summarize } from '../engine/batch';
+import { EXPLORE_LIMITS, type ExploreConfig, parseExploreConfig } from '../engine/explore/config';
+import { explore } from '../engine/explore/explore';
 import { ALGORITHM_NAMES, type AlgorithmName, type Scenario, type TraceEvent } from '../engine/core/types';
 import { createSimulation, defaultScenario } from '../engine/run';
 import { MAX_NODES, parseScenario, parseScenarioText, resolveOptions, ScenarioError } from '../engine/scenario-file';
@@ -35,10 +37,27 @@ Options:
   --check                      exit 1 when a run broke a guarantee of its algorithm
   --help                       print this help
 
-Exit status: 0 ran; 1 --check found a violation; 2 bad input.
+Exploring every interleaving (a model checker; prints one JSON object):
+  --explore                    search every order of deliveries, timeouts and faults, breadth-first
+  --algorithm, --nodes N, --option KEY=VALUE   as above (N is ${EXPLORE_LIMITS.nodes[0]}..${EXPLORE_LIMITS.nodes[1]}, default 3)
+  --crashes C, --revives R     faults allowed (default 0 each)
+  --partitions P               partitions into two groups allowed (default 0; a heal is always allowed)
+  --drops D, --writes W        messages the network may lose, client writes (default 0 each)
+  --timeouts T                 timer firings allowed (default ${EXPLORE_LIMITS.timeouts[1]}: in effect no bound)
+  --depth D                    steps after boot (default 20)
+  --max-states S               stop after S distinct states (default 1000000)
+  --draws K                    values each random draw may take, 1..4 (default 2: Raft's timeout min and max)
+  --preemption                 also a violation: a running cluster leader replaced by another (flapping)
+  --no-split-brain             split brain (the kernel's anomaly) is not a violation
+  --anomaly KIND               an algorithm's anomaly kind that counts as a violation, repeatable
+  With --explore, exit status 1 means a counterexample was found (always checked, as with --check); its
+  "scenario" replays it on the ring or with --scenario.
+
+Exit status: 0 ran; 1 --check found a violation (or --explore a counterexample); 2 bad input.
 Examples:
   npm run --silent sim -- --algorithm bully --nodes 7 --seed 3 --format jsonl
-  npm run --silent sim -- --algorithm raft --option preVote=true --batch 200`;
+  npm run --silent sim -- --algorithm raft --option preVote=true --batch 200
+  npm run --silent sim -- --explore --algorithm bully --nodes 3 --partitions 1`;
 
 /** A bad-input error: printed as one line, exit status 2. */
 class UsageError extends Error {}
@@ -47,6 +66,7 @@ type Format = 'summary' | 'jsonl' | 'json';
 
 interface Parsed {
   help: boolean;
+  explore?: ExploreConfig;
   scenario: Scenario;
   algorithm: AlgorithmName;
   untilMs: number;
@@ -112,6 +132,19 @@ function parse(argv: string[], io: CliIO): Parsed {
         batch: { type: 'string' },
         check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        explore: { type: 'boolean' },
+        crashes: { type: 'string' },
+        revives: { type: 'string' },
+        partitions: { type: 'string' },
+        drops: { type: 'string' },
+        writes: { type: 'string' },
+        timeouts: { type: 'string' },
+        depth: { type: 'string' },
+        'max-states': { type: 'string' },
+        draws: { type: 'string' },
+        preemption: { type: 'boolean' },
+        'no-split-brain': { type: 'boolean' },
+        anomaly: { type: 'string', multiple: true },
       },
     }));
   } catch (e) {
@@ -127,6 +160,9 @@ function parse(argv: string[], io: CliIO): Parsed {
   if (values.help) {
     return { help: true, scenario: defaultScenario(), algorithm: 'bully', untilMs: 0, format: 'summary', batch: null, check: false };
   }
+  const exploreOnly = ['crashes', 'revives', 'partitions', 'drops', 'writes', 'timeouts', 'depth', 'max-states', 'draws', 'preemption', 'no-split-brain', 'anomaly'] as const;
+  if (values.explore) return { help: false, scenario: defaultScenario(), algorithm: 'bully', untilMs: 0, format: 'json', batch: null, check: true, explore: parseExplore(values) };
+  for (const k of exploreOnly) if (values[k] !== undefined) throw new UsageError(`--${k}: only with --explore`);
 
   let raw: Record<string, unknown> = { version: 1 };
   if (values.scenario !== undefined) {
@@ -180,12 +216,7 @@ function parse(argv: string[], io: CliIO): Parsed {
   }
 
   if (values.option?.length) {
-    const opts: Record<string, unknown> = {};
-    for (const kv of values.option) {
-      const eq = kv.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--option: "${kv}" is not KEY=VALUE`);
-      opts[kv.slice(0, eq)] = optionValue(kv.slice(eq + 1));
-    }
+    const opts = keyValues(values.option);
     try {
       resolveOptions({ ...scenario, options: opts }, algorithm);
     } catch (e) {
@@ -214,6 +245,56 @@ function parse(argv: string[], io: CliIO): Parsed {
   return { help: false, scenario, algorithm, untilMs, format, batch, check: values.check ?? false };
 }
 
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** The `--explore` options as an exploration config (engine/explore/config.ts validates the rest). */
+function parseExplore(values: Values): ExploreConfig {
+  for (const k of ['scenario', 'observers', 'seed', 'drop-rate', 'latency', 'until', 'format', 'batch'] as const) {
+    if (values[k] !== undefined) throw new UsageError(`--${k}: not used with --explore (it explores every order, seeds and latencies included)`);
+  }
+  if (values.algorithm === undefined) throw new UsageError('--algorithm: no algorithm given (use --algorithm bully|raft|zab)');
+  const raw: Record<string, unknown> = { algorithm: values.algorithm };
+  const ints: [string, keyof typeof EXPLORE_LIMITS][] = [
+    ['nodes', 'nodes'],
+    ['crashes', 'crashes'],
+    ['revives', 'revives'],
+    ['partitions', 'partitions'],
+    ['drops', 'drops'],
+    ['writes', 'writes'],
+    ['timeouts', 'timeouts'],
+    ['depth', 'maxDepth'],
+    ['max-states', 'maxStates'],
+    ['draws', 'draws'],
+  ];
+  for (const [flag, key] of ints) {
+    const v = values[flag];
+    if (typeof v === 'string') raw[key] = int(`--${flag}`, v, EXPLORE_LIMITS[key][0], EXPLORE_LIMITS[key][1]);
+  }
+  if (values.preemption) raw.preemption = true;
+  if (values['no-split-brain']) raw.splitBrain = false;
+  if (Array.isArray(values.anomaly)) raw.anomalies = values.anomaly;
+  if (Array.isArray(values.option)) raw.options = keyValues(values.option);
+  try {
+    return parseExploreConfig(raw);
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      if (e.path.startsWith('options')) throw new UsageError(`--option ${e.message.replace(/^options\.?/, '').replace(/^: /, '')}`);
+      throw new UsageError(e.path === 'algorithm' ? `--algorithm: "${values.algorithm}" is not one of ${ALGORITHM_NAMES.join(', ')}` : e.message);
+    }
+    throw e;
+  }
+}
+
+function keyValues(list: string[]): Record<string, unknown> {
+  const opts: Record<string, unknown> = {};
+  for (const kv of list) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--option: "${kv}" is not KEY=VALUE`);
+    opts[kv.slice(0, eq)] = optionValue(kv.slice(eq + 1));
+  }
+  return opts;
+}
+
 /** Runs the command; returns the exit status. */
 export function main(argv: string[], io: CliIO): number {
   let p: Parsed;
@@ -230,6 +311,7 @@ export function main(argv: string[], io: CliIO): number {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (p.explore) return runExploreCommand(p.explore, io);
   return p.batch !== null ? runBatchCommand(p, io) : runOneCommand(p, io);
 }
 
@@ -258,6 +340,19 @@ function runOneCommand(p: Parsed, io: CliIO): number {
   }
   flush();
   return p.check && violations > 0 ? 1 : 0;
+}
+
+function runExploreCommand(config: ExploreConfig, io: CliIO): number {
+  const r = explore(config);
+  const { counterexample, ...figures } = r;
+  const out = {
+    type: 'explore',
+    outcome: counterexample ? 'counterexample' : 'no violation',
+    ...figures,
+    counterexample,
+  };
+  io.stdout(`${JSON.stringify(out)}\n`);
+  return counterexample ? 1 : 0;
 }
 
 function runBatchCommand(p: Parsed, io: CliIO): number {

@@ -120,3 +120,26 @@ describe('user actions', () => {
     expect(() => validateAction({ do: 'crash', node: 3, how: 'melt' } as never, 5, 0)).toThrow(/^how: must be "kill"/);
   });
 });
+
+describe('pinned choices (the explorer\'s replay extension)', () => {
+  const pinned = (p: unknown) => withChange((s) => (s.pinned = p));
+  it('accepts a well-formed pinned block and keeps it', () => {
+    const sc = parseScenario(pinned({ latencies: [1, 0, 40], lost: [1], draws: [150, 0.5], sendOrder: [3, 5, 9], timerOrder: [4, 7] }));
+    expect(sc.pinned).toEqual({ latencies: [1, 0, 40], lost: [1], draws: [150, 0.5], sendOrder: [3, 5, 9], timerOrder: [4, 7] });
+    expect(parseScenario(good).pinned).toBeUndefined();
+  });
+  it.each([
+    [{}, /^pinned\.latencies: /],
+    [{ latencies: [1, -2] }, /^pinned\.latencies\[1\]: must be 0 or more/],
+    [{ latencies: [1, 2.5] }, /^pinned\.latencies\[1\]: must be a whole number/],
+    [{ latencies: [1], lost: [3] }, /^pinned\.lost\[0\]: send 3 is not pinned/],
+    [{ latencies: [1, 1, 1], lost: [2, 1] }, /^pinned\.lost\[1\]: send numbers must be in ascending order/],
+    [{ latencies: [1], draws: ['x'] }, /^pinned\.draws\[0\]: must be a number/],
+    [{ latencies: [1, 1], sendOrder: [4, 4] }, /^pinned\.sendOrder\[1\]: 4 is also pinned\.sendOrder\[0\]'s number/],
+    [{ latencies: [1], sendOrder: [4], timerOrder: [4] }, /^pinned\.timerOrder\[0\]: 4 is also pinned\.sendOrder\[0\]'s number/],
+    [{ latencies: [1], seeds: [] }, /^pinned: /],
+    ['all', /^pinned: must be an object/],
+  ])('refuses %j naming the field', (p, message) => {
+    expect(refusal(pinned(p))).toMatch(message);
+  });
+});

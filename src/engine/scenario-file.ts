@@ -42,6 +42,18 @@ const eventSchema = z.discriminatedUnion('do', actionSchemas, {
     iss.code === 'invalid_union' ? `"do" must be one of ${ACTION_NAMES.join(', ')}` : undefined,
 });
 
+/** Extension (src/engine/README.md "Pinned choices"): what the seed would otherwise draw, fixed. */
+const pinnedSchema = z.strictObject(
+  {
+    latencies: z.array(nonNegInt.max(100_000_000, 'must be at most 100000000'), 'must be a list of latencies in ms, one per send').max(1_000_000, 'may pin at most 1000000 sends'),
+    lost: z.array(nonNegInt, 'must be a list of send numbers').optional(),
+    draws: z.array(z.number('must be a number').finite('must be a finite number'), 'must be a list of numbers').max(1_000_000, 'may pin at most 1000000 draws').optional(),
+    sendOrder: z.array(nonNegInt.max(1e15, 'must be at most 1e15'), 'must be a list of whole numbers').optional(),
+    timerOrder: z.array(nonNegInt.max(1e15, 'must be at most 1e15'), 'must be a list of whole numbers').optional(),
+  },
+  'must be an object with "latencies" (and optionally "lost" and "draws")',
+);
+
 export const scenarioSchema = z.strictObject({
   version: z.literal(1, 'must be 1 (the only version there is)'),
   algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]], 'must be "bully", "raft" or "zab"').optional(),
@@ -53,6 +65,7 @@ export const scenarioSchema = z.strictObject({
     .default({ latency: { min: 10, max: 30 }, dropRate: 0 }),
   options: z.record(z.string(), z.unknown()).default({}),
   events: z.array(eventSchema).default([]),
+  pinned: pinnedSchema.optional(),
 });
 
 export class ScenarioError extends Error {
@@ -90,6 +103,22 @@ function checkCrossFields(sc: Scenario): void {
     lastAt = ev.at;
     checkAction(ev, p, exists);
   });
+  const lost = sc.pinned?.lost ?? [];
+  lost.forEach((no, i) => {
+    const path = `pinned.lost[${i}]`;
+    if (no >= sc.pinned!.latencies.length) throw new ScenarioError(path, `send ${no} is not pinned (pinned.latencies names sends 0..${sc.pinned!.latencies.length - 1})`);
+    if (i > 0 && no <= lost[i - 1]) throw new ScenarioError(path, 'send numbers must be in ascending order, each once');
+  });
+  // Two events of one instant cannot share a place in its order.
+  const used = new Map<number, string>();
+  for (const key of ['sendOrder', 'timerOrder'] as const) {
+    (sc.pinned?.[key] ?? []).forEach((v, i) => {
+      const path = `pinned.${key}[${i}]`;
+      const other = used.get(v);
+      if (other !== undefined) throw new ScenarioError(path, `${v} is also ${other}'s number (each event needs its own)`);
+      used.set(v, path);
+    });
+  }
 }
 
 function checkAction(a: Action, p: string, exists: (id: number, path: string) => void): void {

@@ -159,6 +159,29 @@ export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown
   /** Whether a node with this view counts as a leader for the cluster-leader rule. */
   claimsLeadership(view: NodeView): boolean;
   readonly checker?: Checker<S, O, C>;
+  /** Optional hints for the explorer (engine/explore); without them it assumes nothing and stays exact. */
+  readonly explore?: ExploreHints<S, O>;
+}
+
+/**
+ * What the explorer may assume of an algorithm to keep its visited set small. Each hint must be exact: two
+ * states that it makes hash alike must behave alike from then on, or the explorer could miss a violation.
+ */
+export interface ExploreHints<S, O> {
+  /**
+   * Keys of the node state (at any depth) whose values are virtual times (a stored `env.now`). The visited
+   * set leaves them out of a node's hash and hashes `clock` instead, so that two states a few milliseconds
+   * apart that would behave alike are one state.
+   */
+  clockKeys?(options: O): readonly string[];
+  /** What the fields named by `clockKeys` can still decide at `now`, as one number (e.g. an age saturated at the largest constant it is compared with). */
+  clock?(state: S, now: number, options: O): number;
+  /**
+   * True when delivering `msg` to a node in `state`, or in any state the node can reach from it (crashes
+   * included), changes nothing and sends nothing: the explorer forgets such a message, so that states that
+   * differ only in dead messages are one.
+   */
+  inert?(state: S, msg: Envelope, options: O): boolean;
 }
 
 /** Any algorithm, with its type parameters erased for registries and hosts. */

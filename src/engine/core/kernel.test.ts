@@ -172,3 +172,45 @@ describe('violation reports', () => {
     expect(toJsonl(resumed.filter((e) => e.t > 1500 || e.type === 'end'))).toBe(toJsonl(after));
   });
 });
+
+describe('pinned choices (scenario extension)', () => {
+  const base = defaultScenario({ algorithm: 'raft', nodes: 3, network: { latency: { min: 10, max: 30 }, dropRate: 0 } });
+  const sends = (t: TraceEvent[]) => t.filter((e) => e.type === 'send') as Extract<TraceEvent, { type: 'send' }>[];
+
+  it('pins each send\'s latency and loss by send number, and the draws in order; the rest comes from the seed', () => {
+    const free = runTrace(base, 400);
+    const sc: Scenario = { ...base, pinned: { latencies: [0, 7, 100], lost: [1], draws: [200, 250, 290] } };
+    const trace = runTrace(sc, 400);
+    const s = sends(trace);
+    expect(s.slice(0, 3).map((e) => e.deliverAt - e.t)).toEqual([0, 3, 100]); // a lost message dies at half its latency
+    expect(s[1].lost).toBe(true);
+    // Raft draws its three boot timeouts first: node 1 times out at 200, first.
+    const firstCandidate = trace.find((e) => e.type === 'state' && e.role === 'candidate');
+    expect(firstCandidate).toMatchObject({ t: 200, node: 1 });
+    expect(trace).not.toEqual(free);
+  });
+
+  it('orders pinned events of one instant by their numbers', () => {
+    // Node 1 times out at 150 and asks 2 and 3 for votes; both requests arrive at 155, 3's first when pinned so.
+    const events = (order?: number[]) =>
+      runTrace({ ...base, pinned: { latencies: [5, 5], draws: [150, 299, 299], ...(order ? { sendOrder: order } : {}) } }, 156).filter(
+        (e) => e.type === 'deliver' && e.t === 155,
+      ) as Extract<TraceEvent, { type: 'deliver' }>[];
+    expect(events(undefined).map((e) => e.to)).toEqual([2, 3]);
+    expect(events([9, 8]).map((e) => e.to)).toEqual([3, 2]);
+  });
+
+  it('a checkpoint carries the pins\' progress: a restored run goes on identically', () => {
+    const sc: Scenario = { ...base, pinned: { latencies: [5, 5, 5, 5, 5, 5], draws: [150, 299, 299, 160, 170, 180], sendOrder: [6, 5, 4, 3, 2, 1], timerOrder: [9, 8, 7] } };
+    const whole: TraceEvent[] = [];
+    const a = createSimulation(sc, { sink: (e) => whole.push(e) });
+    a.runUntil(160);
+    const cp = a.checkpoint();
+    a.finish(900);
+    const after = whole.filter((e) => e.t > 160);
+    const tail: TraceEvent[] = [];
+    const b = Simulation.restore({ algorithm: ALGORITHMS.raft!, scenario: sc, options: a.options, sink: (e) => tail.push(e) }, cp);
+    b.finish(900);
+    expect(tail.filter((e) => e.t > 160)).toEqual(after);
+  });
+});

@@ -7,6 +7,7 @@
 import { CLOSE_KIND, RESET_KIND, type AnyAlgorithm, type Ctx, type Envelope, type Fields, type NodeEnv, type NodeRecord, type StepCause, type StepInfo } from './algorithm';
 import { clonePlain } from './clone';
 import { K_ACTION, K_DELIVER, K_RETRY, K_SCRIPT, K_TIMER, loadQueue, newQueue, orderOf, QUEUE_WIDTH, queuePopTop, queuePush, seqOf, type KeyQueue } from './key-queue';
+import { quorumLeader, reachableLeaders, splitBrainDetail } from './leader';
 import { type NetworkState, isReachable, applyNetworkAction, initialNetwork } from './network';
 import { nextFloat, nextIntInclusive, seedRng, type RngState } from './rng';
 import type { Action, CrashHow, DropReason, EndStats, NodeId, NodeView, Scenario, StallReason, TimedAction, TraceEvent, TraceSink, WriteValue } from './types';
@@ -27,6 +28,13 @@ interface Msg extends Envelope {
 }
 
 const NO_FIELDS: Fields = Object.freeze({}) as Fields;
+
+/**
+ * Scenario `pinned` (Pinned.sendOrder, timerOrder): an event whose place among those of its instant is pinned
+ * runs by its pinned number, offset past every seq a run reaches (seq stays below 2^51), so after the
+ * instant's unpinned events; scenario actions (late = 1) still come last.
+ */
+const PINNED_ORDER = 2 ** 51;
 
 /**
  * Stream transport: the state of one ordered pair of nodes (sender → receiver), the kernel's model of the TCP
@@ -116,6 +124,9 @@ export interface KernelState {
   scriptQueued: number;
   /** Stream transport: the ordered pairs, keyed `from · pairBase + to` (see `StreamPair`); empty under datagram. */
   streams: Record<number, StreamPair>;
+  /** How many pinned draws the handlers have taken and timers they started (scenario `pinned`; 0 without it). */
+  drawsTaken: number;
+  timersStarted: number;
 }
 
 export interface SimulationConfig {
@@ -152,6 +163,8 @@ export interface Checkpoint {
   reported: Record<string, true>;
   /** Stream transport: pair after pair that still matters: key, tail, tries, the number of held messages, then them. */
   streams: unknown[];
+  drawsTaken: number;
+  timersStarted: number;
 }
 
 /** Where the queue's numbers begin in `Checkpoint.numbers`. */
@@ -207,6 +220,14 @@ export class Simulation {
   /** Scratch for `quorumLeader`: votes[id] = live voters naming node id as leader. */
   private readonly votes: Int32Array;
   private ctx: Ctx<Record<string, unknown>>;
+  /** The scenario's pinned choices (`Scenario.pinned`), or null: the ordinary path draws everything. */
+  private readonly pins: {
+    latencies: readonly number[];
+    lost: ReadonlySet<number>;
+    draws: readonly number[];
+    sendOrder: readonly number[];
+    timerOrder: readonly number[];
+  } | null;
   /** Stream transport: the retransmission timeout; 0 under datagram transport (`Algorithm.transport`). */
   private readonly rtoMs: number;
   /** Stream transport: pair keys are `from · pairBase + to`. */
@@ -218,6 +239,10 @@ export class Simulation {
     this.options = config.options;
     this.check = config.check ?? false;
     this.sink = config.sink ?? (() => {});
+    const pinned = config.scenario.pinned;
+    this.pins = pinned
+      ? { latencies: pinned.latencies, lost: new Set(pinned.lost ?? []), draws: pinned.draws ?? [], sendOrder: pinned.sendOrder ?? [], timerOrder: pinned.timerOrder ?? [] }
+      : null;
     this.voters = range(1, config.scenario.nodes);
     this.observers = range(config.scenario.nodes + 1, config.scenario.nodes + config.scenario.observers);
     this.ctx = this.makeCtx();
@@ -254,6 +279,8 @@ export class Simulation {
       steps: 0,
       scriptQueued: 0,
       streams: {},
+      drawsTaken: 0,
+      timersStarted: 0,
     };
   }
 
@@ -518,11 +545,15 @@ export class Simulation {
     const net = this.s.network;
     const rng = this.s.rng;
     const t = this.s.now;
+    const no = this.s.nextMsgId - 1;
+    const pins = this.pins;
+    const pinned = pins !== null && no < pins.latencies.length;
     let depart = t;
     let retransmits = 0;
-    let latency = nextIntInclusive(rng, net.latency.min, net.latency.max);
-    let lost = net.dropRate > 0 && nextFloat(rng) < net.dropRate;
-    while (lost && retransmits < MAX_RETRANSMITS) {
+    // A pinned send draws nothing: its latency is given, and a pinned loss is a loss for good.
+    let latency = pinned ? pins.latencies[no] : nextIntInclusive(rng, net.latency.min, net.latency.max);
+    let lost = pinned ? pins.lost.has(no) : net.dropRate > 0 && nextFloat(rng) < net.dropRate;
+    while (lost && !pinned && retransmits < MAX_RETRANSMITS) {
       depart += this.rtoMs;
       retransmits++;
       latency = nextIntInclusive(rng, net.latency.min, net.latency.max);
@@ -539,7 +570,7 @@ export class Simulation {
     if (lost) ev.lost = true;
     if (retransmits > 0) ev.retransmits = retransmits;
     this.emit(ev);
-    queuePush(this.s.queue, deliverAt, orderOf(0, this.s.seq++), K_DELIVER, 0, 0, msg);
+    queuePush(this.s.queue, deliverAt, orderOf(0, this.deliverySeq(no)), K_DELIVER, 0, 0, msg);
   }
 
   /** A stream message reached its time: it waits behind a held one of its pair, or is tried now. */
@@ -739,7 +770,9 @@ export class Simulation {
    * time queues a new entry (a new generation); the old one is then stale.
    */
   private startTimer(rec: NodeRecord<unknown>, name: string, due: number): void {
-    const seq = this.s.seq++;
+    const pins = this.pins;
+    const k = pins === null ? 0 : this.s.timersStarted++;
+    const seq = pins !== null && k < pins.timerOrder.length ? PINNED_ORDER + pins.timerOrder[k] : this.s.seq++;
     const tm = rec.timers[name];
     if (tm && tm.at <= due) {
       // `at` ≤ due and the queued entry's seq is older: the entry comes up first.
@@ -834,8 +867,18 @@ export class Simulation {
   private send(msg: Msg): void {
     const net = this.s.network;
     const t = this.s.now;
-    const latency = nextIntInclusive(this.s.rng, net.latency.min, net.latency.max);
-    const lost = net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate;
+    const no = this.s.nextMsgId - 1; // the send number: ids count sends from 1
+    const pins = this.pins;
+    let latency: number;
+    let lost: boolean;
+    if (pins !== null && no < pins.latencies.length) {
+      // A pinned send (a replayed exploration): no random number is drawn for it.
+      latency = pins.latencies[no];
+      lost = pins.lost.has(no);
+    } else {
+      latency = nextIntInclusive(this.s.rng, net.latency.min, net.latency.max);
+      lost = net.dropRate > 0 && nextFloat(this.s.rng) < net.dropRate;
+    }
     // A lost message dies half-way, so a viewer can show it vanish in flight.
     const deliverAt = lost ? t + Math.floor(latency / 2) : t + latency;
     msg.lost = lost;
@@ -848,11 +891,17 @@ export class Simulation {
     // to place a lost message at the right fraction of its path before it dies.
     if (lost) ev.lost = true;
     this.emit(ev);
-    queuePush(this.s.queue, deliverAt, orderOf(0, this.s.seq++), K_DELIVER, 0, 0, msg);
+    queuePush(this.s.queue, deliverAt, orderOf(0, this.deliverySeq(no)), K_DELIVER, 0, 0, msg);
+  }
+
+  /** The order key of send `no`'s delivery among the events of its instant: pinned, or the next seq. */
+  private deliverySeq(no: number): number {
+    const pins = this.pins;
+    return pins !== null && no < pins.sendOrder.length ? PINNED_ORDER + pins.sendOrder[no] : this.s.seq++;
   }
 
   private updateClusterLeader(): void {
-    const next = this.algorithm.leaderRule === 'quorum' ? this.quorumLeader() : this.reachableLeader();
+    const next = this.algorithm.leaderRule === 'quorum' ? quorumLeader(this.algorithm, this.s.nodes, this.voters, this.votes) : this.reachableLeader();
     const l = this.s.leader;
     if (next === l.current) return;
     const t = this.s.now;
@@ -869,50 +918,14 @@ export class Simulation {
     this.emit({ t, type: 'leader', leader: next });
   }
 
-  /** Raft and ZAB: a live leader named by a majority of voters, itself included (the lowest id if several). */
-  private quorumLeader(): NodeId | null {
-    const nodes = this.s.nodes;
-    // One pass to count who each live voter names, then one over the claimants: O(n), not O(n²).
-    const votes = this.votes;
-    votes.fill(0);
-    for (const v of this.voters) {
-      const r = nodes[v - 1];
-      const named = r.lastView.leader;
-      if (r.alive && typeof named === 'number' && named >= 1 && named < votes.length) votes[named]++;
-    }
-    const half = this.voters.length / 2;
-    for (const c of nodes) {
-      if (c.alive && votes[c.id] > half && this.algorithm.claimsLeadership(c.lastView)) return c.id;
-    }
-    return null;
-  }
-
   /** Bully: a live leader that every live node it can reach names as leader; two or more is split brain. */
   private reachableLeader(): NodeId | null {
-    const nodes = this.s.nodes;
-    const found: NodeId[] = [];
-    for (const c of nodes) {
-      if (!c.alive || !this.algorithm.claimsLeadership(c.lastView)) continue;
-      let ok = true;
-      for (const r of nodes) {
-        if (r === c || !r.alive || isReachable(this.s.network, c.id, r.id) !== true) continue;
-        if (r.lastView.leader !== c.id) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) found.push(c.id);
-    }
+    const found = reachableLeaders(this.algorithm, this.s.nodes, this.s.network);
     const l = this.s.leader;
     if (found.length >= 2) {
       if (!l.splitBrain) {
         l.splitBrain = true;
-        this.emit({
-          t: this.s.now,
-          type: 'anomaly',
-          kind: 'split-brain',
-          detail: `nodes ${found.join(', ')} each lead their own part of the network`,
-        });
+        this.emit({ t: this.s.now, type: 'anomaly', kind: 'split-brain', detail: splitBrainDetail(found) });
       }
       return null;
     }
@@ -928,6 +941,16 @@ export class Simulation {
       options: this.options,
       nodes: this.s.nodes,
     };
+  }
+
+  /**
+   * The next pinned draw's value, or null when there is none left (or no pins): then the seed draws. The ctx
+   * clamps it: `random()` into [0, 1), `randomBetween(min, max)` rounded into [min, max).
+   */
+  private pinnedDraw(): number | null {
+    const pins = this.pins;
+    if (pins === null || this.s.drawsTaken >= pins.draws.length) return null;
+    return pins.draws[this.s.drawsTaken++];
   }
 
   private emit(ev: TraceEvent): void {
@@ -950,9 +973,17 @@ export class Simulation {
       voters: this.voters,
       observers: this.observers,
       options: this.options,
-      random: () => nextFloat(sim().s.rng),
-      randomBetween: (min: number, max: number) =>
-        max <= min ? min : min + Math.floor(nextFloat(sim().s.rng) * (max - min)),
+      random: () => {
+        const s = sim();
+        const v = s.pinnedDraw();
+        return v === null ? nextFloat(s.s.rng) : Math.min(Math.max(v, 0), 1 - 2 ** -32);
+      },
+      randomBetween: (min: number, max: number) => {
+        if (max <= min) return min;
+        const s = sim();
+        const v = s.pinnedDraw();
+        return v === null ? min + Math.floor(nextFloat(s.s.rng) * (max - min)) : Math.min(max - 1, Math.max(min, Math.round(v)));
+      },
       send: (to, kind, fields) => {
         const plan = sim().plan;
         const m: Msg = { from: ctx.id, to, kind, fields, id: 0, lost: false };
@@ -1061,6 +1092,8 @@ function saveKernel(s: KernelState, alg: AnyAlgorithm, network: NetworkState, re
     checker: clonePlain(s.checker),
     reported,
     streams: saveStreams(s.streams, s.now),
+    drawsTaken: s.drawsTaken,
+    timersStarted: s.timersStarted,
   };
 }
 
@@ -1129,6 +1162,8 @@ function loadKernel(cp: Checkpoint, alg: AnyAlgorithm): KernelState {
     steps: n[8],
     scriptQueued: n[9],
     streams: loadStreams(cp.streams),
+    drawsTaken: cp.drawsTaken,
+    timersStarted: cp.timersStarted,
   };
 }
 

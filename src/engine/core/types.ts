@@ -52,6 +52,30 @@ export interface Scenario {
   /** Either one algorithm's options, or `{bully: {…}, raft: {…}, zab: {…}}` for side-by-side scripts. */
   options: Record<string, unknown>;
   events: TimedAction[];
+  /** Extension: choices pinned instead of drawn from the seed (see `Pinned`); absent in ordinary scenarios. */
+  pinned?: Pinned;
+}
+
+/**
+ * Extension beyond contracts/scenario.md (src/engine/README.md "Pinned choices"): what the run would
+ * otherwise draw from its seed, fixed, so that a schedule found by the explorer replays exactly. Pinned
+ * choices use no random numbers; once a list is used up the run draws from its seed as usual.
+ */
+export interface Pinned {
+  /** The latency in ms of each message, by send number (0-based, the order the kernel sends them). */
+  latencies: number[];
+  /** Send numbers (of pinned sends) that the network loses: they die half-way, at floor(latency / 2). */
+  lost?: number[];
+  /** The values of the handlers' random draws, in order (`randomBetween`'s clamped into its range). */
+  draws?: number[];
+  /**
+   * The order of events of one instant: a number per pinned send and per timer start (in the order the kernel
+   * starts timers: every `setTimer`, restarts included). Events of one instant whose numbers are given run
+   * by these numbers, after that instant's other events and before its scenario actions; without them the
+   * kernel runs them in the order they were queued.
+   */
+  sendOrder?: number[];
+  timerOrder?: number[];
 }
 
 /** The fields every `state` event carries; algorithms add their own numbers. */

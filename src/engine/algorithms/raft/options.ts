@@ -30,6 +30,13 @@ export interface RaftOptions {
    * deliberately broken rule. Absent means false.
    */
   commitOldTermByCount?: boolean;
+  /**
+   * Entries one AppendEntries carries at most (R7; absent: 32). Like `commitOldTermByCount` it has no entry in
+   * `defaultRaftOptions`, so traces that do not set it are unchanged. It matters to the Figure 8 lesson: a new
+   * leader appends its no-op at once, so an entry of an older term reaches a follower without that no-op only
+   * when the batch ends before it (figure-8.json writes 32 entries for that; with 1, no write is needed).
+   */
+  maxBatch?: number;
 }
 
 export const defaultRaftOptions: RaftOptions = {
@@ -50,6 +57,7 @@ export const raftOptionsSchema = z
     electionTimeoutMsMax: ms.optional(),
     heartbeatMs: ms.optional(),
     commitOldTermByCount: z.boolean().optional(),
+    maxBatch: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
   })
   .refine(
     (o) =>

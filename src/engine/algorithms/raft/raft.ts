@@ -11,7 +11,7 @@
  * - R4: no early step-down on a majority of rejections (etcd's VoteLost is optional); the timer retries.
  * - R5b: an AppendEntries of the leader's own term at a leader would mean two leaders in one term; the
  *   leader ignores it and the checker reports R-S1.
- * - R7: AppendEntries carries every entry from nextIndex[p], at most MAX_BATCH of them; it is sent on every
+ * - R7: AppendEntries carries every entry from nextIndex[p], at most MAX_BATCH (option maxBatch) of them; it is sent on every
  *   heartbeat, at once after a client write, and at once after a failed AppendEntriesReply (R6).
  * - R11, etcd style: no RequestVote retry within a term; the next election timeout is the retry.
  * - PV2 uses the thesis's semantics: a pre-vote is refused by a node that heard from a leader less than Tmin
@@ -90,7 +90,7 @@ export const RAFT_KINDS = [
   'AppendEntriesReply',
 ] as const;
 
-/** R7: at most this many entries in one AppendEntries. */
+/** R7: at most this many entries in one AppendEntries, unless the option `maxBatch` says otherwise. */
 export const MAX_BATCH = 32;
 
 export const TIMER_ELECTION = 'election';
@@ -222,7 +222,7 @@ function sendAppendEntries(s: RaftState, p: NodeId, ctx: RaftCtx): void {
     leaderId: s.id,
     prevLogIndex,
     prevLogTerm: termAt(s.log, prevLogIndex) ?? 0,
-    entries: entriesFrom(s.log, prevLogIndex + 1, MAX_BATCH),
+    entries: entriesFrom(s.log, prevLogIndex + 1, ctx.options.maxBatch ?? MAX_BATCH),
     leaderCommit: s.commitIndex,
   };
   ctx.send(p, 'AppendEntries', fields);
@@ -586,4 +586,28 @@ export const raft: Algorithm<RaftState, RaftOptions, RaftCheckerMemory> = {
   },
 
   checker: raftChecker,
+
+  explore: {
+    // lastLeaderContact is read only by PV2 and LQ1 (PreVote, CheckQuorum), as `now - it < Tmin`: without
+    // them it decides nothing; with them, only its age up to Tmin does.
+    clockKeys: () => ['lastLeaderContact'],
+    clock(s, now, o) {
+      if (!o.preVote && !o.checkQuorum) return 0;
+      return s.lastLeaderContact === null ? -1 : Math.min(now - s.lastLeaderContact, o.electionTimeoutMsMin);
+    },
+    // R0b: a reply of an older term is dropped, and a node's term never goes down (it survives crashes).
+    // A reply of the current term matters only to the candidate (votes) or the leader (AppendEntries) of
+    // that term, and a node that is neither now never becomes one in that term (a candidacy starts a new one).
+    inert(s, msg) {
+      const term = (msg.fields as { term: number }).term;
+      switch (msg.kind) {
+        case 'RequestVoteReply':
+          return term < s.currentTerm || (term === s.currentTerm && s.role !== 'candidate');
+        case 'AppendEntriesReply':
+          return term < s.currentTerm || (term === s.currentTerm && s.role !== 'leader' && s.role !== 'candidate');
+        default:
+          return false;
+      }
+    },
+  },
 };
