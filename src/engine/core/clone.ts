@@ -33,3 +33,15 @@ function copy(v: unknown): unknown {
   for (const k in v) out[k] = copy((v as Record<string, unknown>)[k]);
   return out;
 }
+
+/** A frozen copy of `o` with `key` set: updating data that is kept frozen and replaced, never changed. */
+export function frozenWith<V>(o: Readonly<Record<string, V>>, key: string | number, value: V): Readonly<Record<string, V>> {
+  return Object.freeze({ ...o, [key]: value });
+}
+
+/** A frozen copy of `a` with entry `i` set. */
+export function frozenArrayWith<V>(a: readonly V[], i: number, value: V): readonly V[] {
+  const out = a.slice();
+  out[i] = value;
+  return Object.freeze(out);
+}

@@ -23,3 +23,11 @@ export function tableSet<V>(t: HistoryTable<V>, round: number, node: number, val
   const row = Object.freeze({ ...block?.[round], [node]: value });
   t[b] = Object.freeze({ ...block, [round]: row });
 }
+
+/** `t` with one more value, as a new frozen table (the top level copied, the rest shared): for memories kept frozen whole. */
+export function tableWith<V>(t: HistoryTable<V>, round: number, node: number, value: V): HistoryTable<V> {
+  const b = Math.floor(round / BLOCK);
+  const block = t[b];
+  const row = Object.freeze({ ...block?.[round], [node]: value });
+  return Object.freeze({ ...t, [b]: Object.freeze({ ...block, [round]: row }) });
+}

@@ -9,30 +9,32 @@
 import type { RaftState } from '../algorithms/raft/raft';
 import type { RaftOptions } from '../algorithms/raft/options';
 import type { Checker } from '../core/algorithm';
-import { tableGet, tableSet, type HistoryTable } from '../core/history-table';
+import { frozenArrayWith, frozenWith } from '../core/clone';
+import { tableGet, tableWith, type HistoryTable } from '../core/history-table';
 import type { NodeId } from '../core/types';
 
 /**
- * The checker's memory is part of every checkpoint (one per simulated second in the viewer), and most of it
- * grows with the run. What no longer changes is frozen, so that checkpoints share it instead of copying it
- * (core/clone.ts): votes (a HistoryTable), committed entries, and log snapshots.
+ * The checker's memory is part of every checkpoint (one per simulated second in the viewer) and of every
+ * state the explorer keeps, and most of it grows with the run. Every part is frozen and replaced when it
+ * changes (core/clone.ts `frozenWith`, history-table.ts `tableWith`), never changed in place: a copy of the
+ * memory is then one small object sharing the rest, and the explorer fingerprints an unchanged part once.
  */
 export interface RaftCheckerMemory {
   /** R-S1: term → the node that became leader in it ([TLA-R] `elections`). */
-  leaderOfTerm: Record<string, NodeId>;
+  leaderOfTerm: Readonly<Record<string, NodeId>>;
   /** R-S6: (term, node) → the candidate it voted for in that term. */
   votes: HistoryTable<NodeId>;
   /**
    * R-S4/R-S5: index → the id of the entry committed there (appliedAt) and the smallest term of a node that
    * was seen with it committed (the commit term).
    */
-  committed: Record<string, Readonly<{ id: string; term: number }>>;
+  committed: Readonly<Record<string, Readonly<{ id: string; term: number }>>>;
   /** R-S7: each node's currentTerm after its last step (array index = id − 1). */
-  prevTerm: number[];
+  prevTerm: readonly number[];
   /** R-S2/R-S9 and change detection: each node's log entry ids after its last step. */
-  prevLog: (readonly string[])[];
+  prevLog: readonly (readonly string[])[];
   /** R-S9: the highest commitIndex each node ever had; that prefix of its log must never change. */
-  durable: number[];
+  durable: readonly number[];
 }
 
 function sameLog(prev: readonly string[], log: RaftState['log']): boolean {
@@ -50,12 +52,12 @@ function isPrefix(prefix: readonly string[], log: readonly string[], upTo = pref
 export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
   init(cluster) {
     return {
-      leaderOfTerm: {},
-      votes: {},
-      committed: {},
-      prevTerm: cluster.nodes.map((n) => n.state.currentTerm),
-      prevLog: cluster.nodes.map((n) => Object.freeze(n.state.log.map((e) => e.id))),
-      durable: cluster.nodes.map(() => 0),
+      leaderOfTerm: Object.freeze({}),
+      votes: Object.freeze({}),
+      committed: Object.freeze({}),
+      prevTerm: Object.freeze(cluster.nodes.map((n) => n.state.currentTerm)),
+      prevLog: Object.freeze(cluster.nodes.map((n) => Object.freeze(n.state.log.map((e) => e.id)))),
+      durable: Object.freeze(cluster.nodes.map(() => 0)),
     };
   },
 
@@ -76,7 +78,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
     // R-S6 One vote per term, across revive too.
     if (s.votedFor !== null) {
       const had = tableGet(mem.votes, term, i);
-      if (had === undefined) tableSet(mem.votes, term, i, s.votedFor);
+      if (had === undefined) mem.votes = tableWith(mem.votes, term, i, s.votedFor);
       else if (had !== s.votedFor) report('R-S6', `node ${i} voted for node ${had} and then node ${s.votedFor} in term ${term}`);
     }
 
@@ -84,7 +86,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
     if (s.role === 'leader') {
       // R-S1 Election Safety.
       const prev = mem.leaderOfTerm[term];
-      if (prev === undefined) mem.leaderOfTerm[term] = i;
+      if (prev === undefined) mem.leaderOfTerm = frozenWith(mem.leaderOfTerm, term, i);
       else if (prev !== i) report('R-S1', `nodes ${prev} and ${i} were both elected leader of term ${term}`);
     }
     if (becameLeader) {
@@ -117,16 +119,16 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
     if (logChanged && !isPrefix(prevIds, ids, Math.min(durable, prevIds.length))) {
       report('R-S9', `node ${i} changed entries at or below index ${durable}, which it knew were committed`);
     }
-    if (s.commitIndex > durable) mem.durable[i - 1] = s.commitIndex;
+    if (s.commitIndex > durable) mem.durable = frozenArrayWith(mem.durable, i - 1, s.commitIndex);
 
     // R-S5 State Machine Safety and the Committed set of R-S4.
     const upTo = Math.min(s.commitIndex, log.length);
     for (let k = 1; k <= upTo; k++) {
       const e = log[k - 1];
       const c = mem.committed[k];
-      if (c === undefined) mem.committed[k] = Object.freeze({ id: e.id, term });
+      if (c === undefined) mem.committed = frozenWith(mem.committed, k, Object.freeze({ id: e.id, term }));
       else if (c.id !== e.id) report('R-S5', `node ${i} has entry ${e.id} committed at index ${k}, where entry ${c.id} was committed`);
-      else if (term < c.term) mem.committed[k] = Object.freeze({ id: c.id, term });
+      else if (term < c.term) mem.committed = frozenWith(mem.committed, k, Object.freeze({ id: c.id, term }));
     }
 
     // R-S3 Log Matching, between this node's changed log and every other log (crashed nodes' logs too).
@@ -157,7 +159,7 @@ export const raftChecker: Checker<RaftState, RaftOptions, RaftCheckerMemory> = {
       }
     }
 
-    mem.prevTerm[i - 1] = term;
-    if (logChanged) mem.prevLog[i - 1] = ids;
+    if (mem.prevTerm[i - 1] !== term) mem.prevTerm = frozenArrayWith(mem.prevTerm, i - 1, term);
+    if (logChanged) mem.prevLog = frozenArrayWith(mem.prevLog, i - 1, ids);
   },
 };
