@@ -62,6 +62,9 @@ const KINDS: Record<string, KindDef> = {
   Commit: { category: 'data', label: 'Commit' },
   Inform: { category: 'data', label: 'Inform' },
   Ping: { category: 'heartbeat', label: 'Ping' },
+  // The stream transport's own (ZAB over TCP): a connection closed, a killed process's connections reset.
+  Close: { category: 'other', label: 'Close' },
+  Reset: { category: 'other', label: 'Reset' },
 };
 
 function yesNo(v: unknown): string {

@@ -34,16 +34,16 @@ export const COMPARE_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'fault', do: 'crash', node: 5 },
         text: tx(
-          'Node 5 crashes. Each algorithm notices in its own time: Bully after 300 ms without heartbeats, Raft after a random 150–300 ms timeout, ZAB after syncLimit × tickTime = 1 s.',
-          '节点 5 宕机。各算法察觉的时间不同：Bully 在 300 毫秒收不到心跳后，Raft 在 150–300 毫秒的随机超时后，ZAB 在 syncLimit × tickTime = 1 秒后。',
+          'Node 5\'s process is killed. Each algorithm notices in its own way: Bully after 300 ms without heartbeats, Raft after a random 150–300 ms timeout; ZAB runs over TCP, so the dead process\'s connections are reset and its followers know one message delay later.',
+          '节点 5 的进程被杀死。各算法察觉的方式不同：Bully 在 300 毫秒收不到心跳后，Raft 在 150–300 毫秒的随机超时后；ZAB 运行在 TCP 之上，死进程的连接被重置，跟随者在一个消息延迟后就知道了。',
         ),
         highlight: { nodes: [5] },
       },
       {
-        pause: { on: 'leader', leader: 4, pane: 'zab' },
+        pause: { on: 'leader', leader: 4, pane: 'bully' },
         text: tx(
-          'All three now follow node 4: Raft first (1.2 s), then Bully (1.45 s), then ZAB (2.3 s). One leader change each — unavoidable, the leader died.',
-          '三个集群现在都服从节点 4：Raft 最快（1.2 秒），其次是 Bully（1.45 秒），最后是 ZAB（2.3 秒）。各切主一次——这是必然的，因为主节点死了。',
+          'All three now follow node 4: Raft first (1.2 s), then ZAB (1.4 s: it saw the reset at once, then spent finalizeWait and its handshake), then Bully (1.45 s). One leader change each — unavoidable, the leader died.',
+          '三个集群现在都服从节点 4：Raft 最快（1.2 秒），其次是 ZAB（1.4 秒：它立刻看到了连接重置，之后花在 finalizeWait 和握手上），最后是 Bully（1.45 秒）。各切主一次——这是必然的，因为主节点死了。',
         ),
         highlight: { nodes: [4] },
       },
@@ -82,7 +82,7 @@ export const COMPARE_LESSONS: readonly Lesson[] = [
     group: 'compare',
     algorithms: ['bully', 'raft', 'zab'],
     scenario: scenarioOf(splitBrainCompare),
-    untilMs: 6000,
+    untilMs: 7000,
     covers: ['split-brain-compare', 'p3.6.3', 'p1.8.4', 'p2.8.4', 'seed:raft-majority'],
     title: tx('Split brain: Bully vs Raft vs ZAB under a partition', '脑裂：网络分区下的 Bully、Raft 与 ZAB'),
     goal: tx(
@@ -141,9 +141,17 @@ export const COMPARE_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'leader', leader: 5, pane: 'bully', delayMs: 100 },
         text: tx(
-          'Bully: node 5\'s heartbeats bully node 3 — the leader switches back to 5, and what 3 did alone is not reconciled. Raft and ZAB: node 5 sees the newer term or epoch and follows node 3.',
-          'Bully：节点 5 的心跳“霸凌”了节点 3——主节点又切回 5，而 3 单独期间做的事无从协调。Raft 和 ZAB：节点 5 看到更新的任期或纪元，转而跟随节点 3。',
+          'Bully: node 5\'s heartbeats bully node 3 — the leader switches back to 5, and what 3 did alone is not reconciled. Raft: node 5 sees the newer term and follows node 3.',
+          'Bully：节点 5 的心跳“霸凌”了节点 3——主节点又切回 5，而 3 单独期间做的事无从协调。Raft：节点 5 看到更新的任期，转而跟随节点 3。',
         ),
+      },
+      {
+        pause: { on: 'state', node: 5, role: 'following', pane: 'zab' },
+        text: tx(
+          'ZAB: node 5 was LOOKING. TCP gave up on what it sent during the long partition, so it is heard at its next re-broadcast; the replies say that 3 leads epoch 2, and it follows node 3.',
+          'ZAB：节点 5 一直处于 Looking 状态。它在长时间分区期间发出的数据被 TCP 放弃了，所以要等到它下一次重新广播才被听到；回复告诉它 3 是纪元 2 的主节点，于是它跟随节点 3。',
+        ),
+        highlight: { nodes: [5], pane: 'zab' },
       },
     ],
   },

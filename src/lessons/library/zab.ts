@@ -89,16 +89,16 @@ export const ZAB_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'state', node: 4, role: 'looking' },
         text: tx(
-          'Nodes 3 and 4 notice first and both vote for node 4: (epoch 1, zxid (1,5), id 4) is the best they have seen.',
-          '节点 3 和 4 最先察觉，都投给节点 4：（纪元 1，事务 ID (1,5)，ID 4）是它们见过的最好选票。',
+          'The killed process\'s connections were reset: nodes 1 and 2 saw it at once and vote for node 2. Nodes 3 and 4 learn it a moment later (the partition had held their packets) and first vote for node 4: (epoch 1, zxid (1,5), id 4) is their own.',
+          '被杀死进程的连接被重置：节点 1 和 2 立刻察觉，投给节点 2。节点 3 和 4 稍后才得知（分区期间它们的数据包被滞留），先投给节点 4：（纪元 1，事务 ID (1,5)，ID 4）是它们自己的选票。',
         ),
         highlight: { nodes: [3, 4] },
       },
       {
-        pause: { on: 'state', node: 4, role: 'looking', after: 2160 },
+        pause: { on: 'send', kind: 'Notification', from: 4, where: { leader: 2 } },
         text: tx(
-          'Nodes 1 and 2 join with zxid (1,7). A bigger zxid beats a bigger id: node 4 drops its own vote and votes for node 2.',
-          '节点 1 和 2 带着事务 ID (1,7) 加入。事务 ID 大胜过服务器 ID 大：节点 4 放弃自己，改投节点 2。',
+          'Node 2\'s vote arrives with zxid (1,7). A bigger zxid beats a bigger id: node 4 drops its own vote and votes for node 2.',
+          '节点 2 的选票带着事务 ID (1,7) 到达。事务 ID 大胜过服务器 ID 大：节点 4 放弃自己，改投节点 2。',
         ),
         highlight: { nodes: [2, 4] },
       },
@@ -151,10 +151,10 @@ export const ZAB_LESSONS: readonly Lesson[] = [
         highlight: { nodes: [4, 5] },
       },
       {
-        pause: { on: 'state', node: 5, after: 5900 },
+        pause: { on: 'state', node: 5, after: 5000 },
         text: tx(
-          'Node 5 receives (epoch 2, (1,9), 1) and drops its own (epoch 1, (1,12), 5): the epoch is compared first.',
-          '节点 5 收到（纪元 2，(1,9)，1），放弃自己的（纪元 1，(1,12)，5）：先比较纪元。',
+          'Node 3\'s connections were reset, so nodes 1 and 2 look at once. Node 5 receives (epoch 2, (1,9), 2) and drops its own (epoch 1, (1,12), 5): the epoch is compared first.',
+          '节点 3 的连接被重置，节点 1 和 2 立即开始选举。节点 5 收到（纪元 2，(1,9)，2），放弃自己的（纪元 1，(1,12)，5）：先比较纪元。',
         ),
         highlight: { nodes: [5] },
       },
@@ -183,8 +183,8 @@ export const ZAB_LESSONS: readonly Lesson[] = [
       {
         pause: { on: 'fault', do: 'cut' },
         text: tx(
-          'Leader 5 committed "before". Now node 1 stops hearing node 5 (a one-way cut); at 1.5 s node 5 crashes.',
-          '主节点 5 已提交 “before”。现在节点 1 收不到节点 5 的消息（单向断开）；1.5 秒时节点 5 宕机。',
+          'Leader 5 committed "before". Now node 1 stops hearing node 5 (a one-way cut); at 1.5 s node 5\'s host loses power: no connection is closed, so the others can only wait for their read timeouts.',
+          '主节点 5 已提交 “before”。现在节点 1 收不到节点 5 的消息（单向断开）；1.5 秒时节点 5 所在的主机断电：没有任何连接被关闭，其他节点只能等读超时。',
         ),
         highlight: { nodes: [1, 5] },
       },
@@ -298,7 +298,10 @@ export const ZAB_LESSONS: readonly Lesson[] = [
       },
       {
         pause: { on: 'leader', leader: 4 },
-        text: tx('Leader 5 crashed at 1 s; the voters noticed after 1 s and elected node 4 for epoch 2.', '主节点 5 在 1 秒时宕机；投票者在 1 秒后察觉，选出节点 4 作为纪元 2 的主节点。'),
+        text: tx(
+          'Leader 5\'s process was killed at 1 s; its connections were reset, so the voters noticed one message delay later and elected node 4 for epoch 2.',
+          '主节点 5 的进程在 1 秒时被杀死；它的连接被重置，投票者在一个消息延迟后就察觉了，选出节点 4 作为纪元 2 的主节点。',
+        ),
         highlight: { nodes: [4] },
       },
       {

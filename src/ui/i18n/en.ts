@@ -329,6 +329,7 @@ export const en = {
       syncLimitTicks: 'sync limit (ticks)',
       initLimitTicks: 'init limit (ticks)',
       observerElectionDelayMs: 'observer election delay (ms)',
+      rtoMs: 'TCP retransmission timeout (ms)',
       preVote: 'PreVote',
       checkQuorum: 'CheckQuorum',
       electionTimeoutMsMin: 'election timeout min (ms)',

@@ -65,6 +65,8 @@ export const en = {
     Commit: 'Commit',
     Inform: 'Inform',
     Ping: 'Ping',
+    Close: 'Close',
+    Reset: 'Reset',
   } as Record<string, string>,
   /** What a message of each kind is for, one short phrase (tooltips, legends). */
   kindPurpose: {
@@ -93,13 +95,19 @@ export const en = {
     Commit: 'the leader committing a transaction',
     Inform: 'a committed transaction sent to an observer',
     Ping: 'a keep-alive between leader and learner',
+    Close: 'a TCP connection closed (FIN): the other side knows one message delay later',
+    Reset: 'a killed process\'s connections, reset by its operating system (RST)',
   } as Record<string, string>,
   unknownKind: (kind: string) => kind,
 
   // ---- run ---------------------------------------------------------------------------------------------
   init: (alg: AlgorithmName, voters: number, observers: number, min: number, max: number, lossPct: number) =>
     `A ${ALG[alg]} run starts with ${voters} nodes${observers > 0 ? ` and ${observers} observers` : ''}; messages take ${min}–${max} ms` +
-    (lossPct > 0 ? ` and ${lossPct}% of them are lost.` : ' and none are lost.'),
+    (lossPct > 0
+      ? alg === 'zab'
+        ? ` and ${lossPct}% of the packets are lost; ZAB runs over TCP, which resends them, so a loss is a delay.`
+        : ` and ${lossPct}% of them are lost.`
+      : ' and none are lost.'),
   end: (t: number, sent: number, changes: number, unavailableMs: number, leader: Id | null) =>
     `The run ends at ${t} ms: ${sent} messages sent, ${changes} leader changes, ${unavailableMs} ms without a leader; ` +
     (leader === null ? 'no cluster leader at the end.' : `${N(leader)} leads at the end.`),
@@ -112,6 +120,8 @@ export const en = {
   dropPartition: (from: Id, to: Id, kind: string) => `${N(from)}'s ${kind} to ${N(to)} is stopped by the partition.`,
   dropCut: (from: Id, to: Id, kind: string) => `${N(from)}'s ${kind} to ${N(to)} is dropped: the link ${from}→${to} is cut.`,
   dropCrashed: (from: Id, to: Id, kind: string) => `${N(from)}'s ${kind} to ${N(to)} is dropped: ${N(to)} is down.`,
+  stallLink: (from: Id, to: Id, kind: string) => `${N(from)}'s ${kind} to ${N(to)} is held: the link is down, and TCP resends it until it gets through.`,
+  stallOrder: (from: Id, to: Id, kind: string) => `${N(from)}'s ${kind} to ${N(to)} waits behind an earlier packet that is held (TCP delivers in order).`,
   stateChange: (n: Id, role: string) => `${N(n)} is now ${role}.`,
   stateDetails: (n: Id) => `${N(n)}'s state changes.`,
   down: (n: Id) => `${N(n)} is down.`,
@@ -272,6 +282,8 @@ export const en = {
   zabCommit: (from: Id, to: string, z: string) => `${N(from)} → ${to}: Commit ${z}.`,
   zabInform: (from: Id, to: string, z: string, v: string) => `${N(from)} → ${to}: Inform ${z} (${v}).`,
   zabPing: (from: Id, to: string) => `${N(from)} → ${to}: Ping.`,
+  zabClose: (from: Id, to: string) => `${N(from)} → ${to}: Close: closes the TCP connection; the other side sees it one message delay later.`,
+  zabReset: (from: Id, to: string) => `${N(from)}'s process is dead: its operating system resets its TCP connections (→ ${to}), and the other side sees it at once.`,
 
   // ---- where the seed text simplifies (first occurrence in a run) ----------------------------------------
   notes: {
@@ -295,6 +307,8 @@ export const en = {
       'The original text describes each vote as a triple (server_id, server_zxID, epoch) with the epoch as the election round. Real Fast Leader Election compares votes as (epoch, zxid, server id): the epoch of the data first, then the zxid, and the server id only breaks ties. The round is a separate logical clock. (Z3, totalOrderPredicate)',
     zabMessageCount: (sent: number, nn: number) =>
       `The original text says an election costs n(n−1) messages. That is only the first broadcast (${nn} here); every node that changes its vote broadcasts again, so this election sent ${sent} notifications. (§2.9)`,
+    zabOverTcp:
+      'ZooKeeper runs its election and its leader–follower traffic over TCP. A lost packet is resent by TCP, so loss only delays it; a closed connection, or the reset of a killed process, is seen by the other side at once. Only a silent peer (a power cut, a lost host, a cut cable) is left to the read timeout. Raft and Bully instead send single messages and retry them themselves. (§0.2, Z7)',
     zabProspective:
       'The original text says a node in the Leading state is the leader. Fast Leader Election only picks a prospective leader; it leads only after a quorum accepts its new epoch and synchronizes with it (discovery and synchronization). Until then it takes no writes. (Z4–Z6)',
   },

@@ -99,6 +99,9 @@ const ALLOWED_LATIN = new Set([
   'ZAB',
   'Bully',
   'ZooKeeper',
+  'TCP', // ZAB's transport, and its packets' names
+  'FIN',
+  'RST',
   'zxid',
   'PreVote',
   'CheckQuorum',

@@ -306,8 +306,11 @@ export class Narrator {
         const s = ev.stats;
         return this.line(ev, 'state', 1, null, [], (d) => d.end(ev.t, s.sent, s.leaderChanges, s.unavailableMs, s.leader));
       }
-      case 'stall':
-        return null;
+      case 'stall': {
+        // Stream transport (ZAB over TCP): held, not lost; it ends later with a deliver or a drop.
+        const { from, to, kind, reason } = ev;
+        return this.line(ev, 'drop', 0, from, [from, to], (d) => (reason === 'order' ? d.stallOrder(from, to, kindLabel(d, kind)) : d.stallLink(from, to, kindLabel(d, kind))));
+      }
     }
   }
 
@@ -528,6 +531,15 @@ export class Narrator {
       case 'Ping':
         say = (d) => d.zabPing(from, to(d));
         break;
+      // The stream transport's own (ZAB over TCP, §0.2): a close, and a killed process's resets.
+      case 'Close':
+        imp = 1;
+        say = (d) => d.zabClose(from, to(d));
+        break;
+      case 'Reset':
+        imp = 1;
+        say = (d) => d.zabReset(from, to(d));
+        break;
     }
     for (const s of g.sends) {
       const m = this.inFlight.get(s.msg);
@@ -535,6 +547,7 @@ export class Narrator {
     }
     const line: Line = { index: g.index, count: g.sends.length, t: g.t, say, node: from, nodes: [from, ...tos], category: 'message', importance: imp };
     if (g.kind === 'RequestVoteReply') line.note = this.note('raftVoteRules');
+    if (g.kind === 'Close' || g.kind === 'Reset') line.note = this.note('zabOverTcp');
     return line;
   }
 

@@ -59,6 +59,8 @@ export const zh: Dictionary = {
     Commit: 'Commit',
     Inform: 'Inform',
     Ping: 'Ping',
+    Close: 'Close',
+    Reset: 'Reset',
   },
   kindPurpose: {
     Election: '询问 ID 更大的节点是否还活着',
@@ -86,13 +88,19 @@ export const zh: Dictionary = {
     Commit: '领导者提交一个事务',
     Inform: '发给观察者的已提交事务',
     Ping: '领导者与学习者之间的保活消息',
+    Close: '关闭一条 TCP 连接（FIN）：对方在一个消息延迟后就会知道',
+    Reset: '被杀死的进程的连接，由操作系统重置（RST）',
   },
   unknownKind: (kind: string) => kind,
 
   // ---- 运行 ----
   init: (alg, voters, observers, min, max, lossPct) =>
     `${ALG[alg]} 运行开始：${voters} 个节点${observers > 0 ? `、${observers} 个观察者` : ''}；消息传输耗时 ${min}–${max} 毫秒，` +
-    (lossPct > 0 ? `其中 ${lossPct}% 的消息会丢失。` : '没有消息丢失。'),
+    (lossPct > 0
+      ? alg === 'zab'
+        ? `其中 ${lossPct}% 的数据包会丢失；ZAB 运行在 TCP 之上，TCP 会重传它们，所以丢包只是延迟。`
+        : `其中 ${lossPct}% 的消息会丢失。`
+      : '没有消息丢失。'),
   end: (t, sent, changes, unavailableMs, leader) =>
     `运行在 ${t} 毫秒结束：共发送 ${sent} 条消息，领导者更换 ${changes} 次，无领导者时间 ${unavailableMs} 毫秒；` +
     (leader === null ? '结束时集群没有领导者。' : `结束时由${N(leader)}领导。`),
@@ -105,6 +113,8 @@ export const zh: Dictionary = {
   dropPartition: (from, to, kind) => `${N(from)}发给${N(to)}的 ${kind} 被网络分区挡住了。`,
   dropCut: (from, to, kind) => `${N(from)}发给${N(to)}的 ${kind} 被丢弃：${from}→${to} 的链路已断开。`,
   dropCrashed: (from, to, kind) => `${N(from)}发给${N(to)}的 ${kind} 被丢弃：${N(to)}已宕机。`,
+  stallLink: (from, to, kind) => `${N(from)}发给${N(to)}的 ${kind} 被滞留：链路不通，TCP 会一直重传直到送达。`,
+  stallOrder: (from, to, kind) => `${N(from)}发给${N(to)}的 ${kind} 排在前面被滞留的数据包之后（TCP 按顺序交付）。`,
   stateChange: (n, role) => `${N(n)}现在是${role}。`,
   stateDetails: (n) => `${N(n)}的状态发生了变化。`,
   down: (n) => `${N(n)}已宕机。`,
@@ -263,6 +273,8 @@ export const zh: Dictionary = {
   zabCommit: (from, to, z) => `${N(from)} → ${to}：Commit ${z}。`,
   zabInform: (from, to, z, v) => `${N(from)} → ${to}：Inform ${z}（${v}）。`,
   zabPing: (from, to) => `${N(from)} → ${to}：Ping。`,
+  zabClose: (from, to) => `${N(from)} → ${to}：Close，关闭 TCP 连接；对方在一个消息延迟后就会看到。`,
+  zabReset: (from, to) => `${N(from)} 的进程已死：操作系统重置了它的 TCP 连接（→ ${to}），对方立刻就会看到。`,
 
   // ---- 原文的简化之处（每次运行首次出现时附上） ----
   notes: {
@@ -286,6 +298,8 @@ export const zh: Dictionary = {
       '原文把每张选票描述为三元组 (server_id, server_zxID, epoch)，并把 epoch 当作选举轮数。实际的快速领导者选举按（纪元，zxid，服务器 ID）比较选票：先比数据的纪元，再比 zxid，服务器 ID 只用于打破平局；选举轮数是另一个独立的逻辑时钟。（Z3）',
     zabMessageCount: (sent, nn) =>
       `原文说一次选举的消息量是 n×(n−1)。那只是第一轮广播（这里是 ${nn} 条）；每个改票的节点都会再广播一次，所以这次选举共发送了 ${sent} 条 Notification。（§2.9）`,
+    zabOverTcp:
+      'ZooKeeper 的选举和领导者与跟随者之间的通信都运行在 TCP 之上。丢失的数据包由 TCP 重传，所以丢包只会造成延迟；连接被关闭，或被杀死进程的连接被重置，对方都会立刻看到。只有沉默的对端（断电、主机失联、网线被剪断）才要等读超时。Raft 和 Bully 则发送单条消息，由协议自己重试。（§0.2、Z7）',
     zabProspective:
       '原文说处于 Leading 状态的节点就是领导者。快速领导者选举只选出一个预备领导者；只有在法定人数接受它的新纪元并与它完成同步（发现阶段和同步阶段）之后，它才真正成为领导者，在此之前不接受写请求。（Z4–Z6）',
   },

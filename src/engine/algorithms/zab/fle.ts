@@ -106,26 +106,39 @@ function sendNotifications(s: ZabState, ctx: ZabCtx, loop: Notification[]): void
   }
 }
 
-/** Clears every timer and the Zab state of a node that stops leading or following. */
-function leaveZab(s: ZabState, ctx: ZabCtx): void {
+/**
+ * Clears every timer and the Zab state of a node that stops leading or following, and closes its connections
+ * (the stream transport carries the Close in order after what was sent before, so the peer sees it one
+ * message delay later): a leader closes every learner's socket ([ZK] Leader.shutdown → LearnerHandler.shutdown),
+ * a learner its socket to the leader ([ZK] Learner.shutdown). `peerClosed`: the peer closed or reset it first.
+ */
+function leaveZab(s: ZabState, ctx: ZabCtx, peerClosed: boolean): void {
   ctx.cancelTimer('tick');
   ctx.cancelTimer('initLimit');
   ctx.cancelTimer('leaderTimeout');
   ctx.cancelTimer('connect');
+  if (s.lead) {
+    for (const key of Object.keys(s.lead.learners).sort((a, b) => Number(a) - Number(b))) {
+      const h = s.lead.learners[key];
+      ctx.close(h.sid, h.conn.id);
+    }
+  }
+  if (s.conn && !peerClosed) ctx.close(s.conn.peer, s.conn.id);
   s.lead = null;
   s.conn = null;
-  s.syncedNewLeader = false;
+  s.connectTries = 0;
   s.commitTarget = s.committed;
 }
 
 /**
  * The peer goes LOOKING (Z7, Z8 and every Zab error): a voter runs Z1 at once; an observer first waits a
  * random [0, observerElectionDelayMs) ([ZK] QuorumPeer.run case OBSERVING, Observer.waitForObserverElectionDelay).
+ * `peerClosed`: a learner whose leader closed or reset the connection does not close it again.
  */
-export function goLooking(s: ZabState, ctx: ZabCtx, reason: string): void {
+export function goLooking(s: ZabState, ctx: ZabCtx, reason: string, peerClosed = false): void {
   void reason;
   const wasObserving = s.role === 'observing';
-  leaveZab(s, ctx);
+  leaveZab(s, ctx, peerClosed);
   s.role = 'looking';
   s.phase = 'election';
   s.leader = null;

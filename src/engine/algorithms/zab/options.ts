@@ -20,6 +20,12 @@ export interface ZabOptions {
    * that lost its leader waits a random [0, this) before it goes LOOKING again (Z7).
    */
   observerElectionDelayMs: number;
+  /**
+   * Extension: the retransmission timeout of the TCP connections ZAB runs over (the kernel's stream transport,
+   * protocols.md §0.2): a lost segment arrives this much later instead of never. Fixed, not doubled (engine
+   * README, "Transports").
+   */
+  rtoMs: number;
 }
 
 export const defaultZabOptions: ZabOptions = {
@@ -29,6 +35,7 @@ export const defaultZabOptions: ZabOptions = {
   syncLimitTicks: 5,
   initLimitTicks: 10,
   observerElectionDelayMs: 200,
+  rtoMs: 200,
 };
 
 const ms = z.number().int().min(1).max(600_000);
@@ -41,4 +48,5 @@ export const zabOptionsSchema = z.strictObject({
   syncLimitTicks: ticks.optional(),
   initLimitTicks: ticks.optional(),
   observerElectionDelayMs: z.number().int().min(0).max(600_000).optional(),
+  rtoMs: z.number().int().min(1).max(60_000).optional(),
 });

@@ -4,7 +4,10 @@
  * Commit / Inform) and failure detection (Ping, the leader's synced-quorum check, the learners' read
  * timeout), after [ZK] Leader.java, LearnerHandler.java, Learner.java, Follower.java and Observer.java.
  *
- * Zab runs over TCP; see `Conn` in types.ts for how FIFO order is kept on a network that reorders.
+ * Zab runs over TCP (the kernel's stream transport, protocols.md §0.2): packets of a connection arrive in order
+ * and a loss is only a delay. A connection ends at once when its peer closes it or its peer process is killed
+ * (Close / Reset, handled in `onConnectionEnd`); a silent one ends at its read timeout (a power-off, a lost
+ * host, a partition).
  *
  * Commit indexes: `ctx.commit(index, value)` names the 1-based position of the transaction in the node's
  * history. A new leader's whole history becomes committed when a quorum acknowledged NEWLEADER (Zab's initial
@@ -15,7 +18,7 @@
  * the next established leader has it (it is then committed as part of that leader's initial history), and is
  * removed everywhere else by Sync in TRUNC mode. Committed transactions are never truncated (checked).
  */
-import type { Envelope, Fields } from '../../core/algorithm';
+import { CLOSE_KIND, RESET_KIND, type Envelope, type Fields } from '../../core/algorithm';
 import type { NodeId, WriteValue } from '../../core/types';
 import { goLooking, isQuorum, isVoter, type ZabCtx } from './fle';
 import { cmpZxid, copyZxid, lastZxid, type Conn, type LeadState, type LearnerHandler, type Txn, type ZabState, type Zxid } from './types';
@@ -29,38 +32,18 @@ function copyTxns(txns: readonly Txn[]): Txn[] {
 }
 
 function newConn(peer: NodeId, id: number): Conn {
-  return { peer, id, sendSeq: 0, recvSeq: 0, buf: {} };
+  return { peer, id, accepted: false };
 }
 
 function sendOn(conn: Conn, ctx: ZabCtx, kind: string, fields: Fields): void {
-  conn.sendSeq += 1;
-  ctx.send(conn.peer, kind, { conn: conn.id, seq: conn.sendSeq, ...fields });
-}
-
-/**
- * TCP's in-order delivery: returns the packets of `conn` now ready to process (this one and any buffered
- * successors), in order; early packets wait in the buffer, duplicates and other connections' packets are ignored.
- */
-function receiveOn(conn: Conn, msg: Envelope): Envelope[] {
-  const seq = msg.fields.seq as number;
-  if (msg.fields.conn !== conn.id || seq <= conn.recvSeq) return [];
-  conn.buf[String(seq)] = { kind: msg.kind, fields: msg.fields };
-  const ready: Envelope[] = [];
-  for (;;) {
-    const next = conn.buf[String(conn.recvSeq + 1)];
-    if (!next) break;
-    delete conn.buf[String(conn.recvSeq + 1)];
-    conn.recvSeq += 1;
-    ready.push({ from: msg.from, to: msg.to, kind: next.kind, fields: next.fields });
-  }
-  return ready;
+  ctx.send(conn.peer, kind, { conn: conn.id, ...fields });
 }
 
 /** Right after the election decided: Z4a (leader) or Z4b (follower, observer). */
 export function startZab(s: ZabState, ctx: ZabCtx): void {
   s.phase = 'discovery';
   s.commitTarget = s.committed;
-  s.syncedNewLeader = false;
+  s.connectTries = 0;
   if (s.role === 'leading') {
     // Z4a: propose e′ = acceptedEpoch + 1, with ourselves connected ([ZK] Leader.lead, getEpochToPropose(self)).
     s.lead = {
@@ -87,24 +70,63 @@ export function startZab(s: ZabState, ctx: ZabCtx): void {
   ctx.setTimer('leaderTimeout', initLimitMs(ctx));
 }
 
-/** Retry interval of [ZK] Learner.connectToLeader while the leader does not accept the connection yet. */
-export const CONNECT_RETRY_MS = 1000;
+/**
+ * [ZK] Learner.connectToLeader: a refused connect is tried again after leaderConnectDelayDuringRetryMs
+ * (100 ms), at most 5 attempts, all within the connect timeout (initLimit·tickTime, the learner's
+ * 'leaderTimeout' here); then the learner gives up and goes LOOKING.
+ */
+export const CONNECT_RETRY_MS = 100;
+export const CONNECT_TRIES = 5;
 
 function connectToLeader(s: ZabState, ctx: ZabCtx): void {
   s.connCounter += 1;
+  s.connectTries += 1;
   s.conn = newConn(s.leader as NodeId, s.connCounter);
   const kind = s.role === 'observing' ? 'ObserverInfo' : 'FollowerInfo';
   sendOn(s.conn, ctx, kind, { acceptedEpoch: s.acceptedEpoch, zxid: [s.acceptedEpoch, 0] });
-  ctx.setTimer('connect', CONNECT_RETRY_MS);
+}
+
+/** The 100 ms after a refused connect passed: try again on a new connection. */
+export function onConnectRetry(s: ZabState, ctx: ZabCtx): void {
+  if ((s.role !== 'following' && s.role !== 'observing') || s.conn) return;
+  connectToLeader(s, ctx);
 }
 
 /**
- * A learner heard nothing on its connection: the leader (which may have decided later than we did) did not
- * accept it. Like [ZK] Learner.connectToLeader, try again on a new connection, until the read timeout.
+ * The stream transport's Close (the peer closed connection `fields.conn`) or Reset (the peer process was
+ * killed: all its connections are gone) reached this node. The side that is told reacts at once:
+ * - a leader drops that learner's handler ([ZK] LearnerHandler's read fails; Z7);
+ * - a learner goes LOOKING when its leader's process was killed (Reset), or when the leader closes a connection
+ *   it had accepted (Z7: "if L closes the connection, at once");
+ * - a learner whose connect was refused (closed before any packet came: the node is not leading, or not yet)
+ *   tries again 100 ms later, at most 5 times ([ZK] Learner.connectToLeader), then goes LOOKING.
+ * Anything about another connection (an older one between the same two nodes) is ignored.
  */
-export function onConnectRetry(s: ZabState, ctx: ZabCtx): void {
-  if ((s.role !== 'following' && s.role !== 'observing') || !s.conn || s.conn.recvSeq > 0) return;
-  connectToLeader(s, ctx);
+function onConnectionEnd(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
+  const reset = msg.kind === RESET_KIND;
+  if (s.role === 'leading' && s.lead) {
+    const h = s.lead.learners[String(msg.from)];
+    if (h && (reset || msg.fields.conn === h.conn.id)) dropLearner(s.lead, h.sid, ctx, false);
+    return;
+  }
+  if ((s.role !== 'following' && s.role !== 'observing') || s.leader !== msg.from) return;
+  if (reset) {
+    // The leader's process is dead: whatever the connection's stage, there is nothing left to follow.
+    goLooking(s, ctx, 'Connection reset', true);
+    return;
+  }
+  const conn = s.conn;
+  if (!conn || msg.fields.conn !== conn.id) return;
+  if (conn.accepted) {
+    goLooking(s, ctx, 'Connection closed by the leader', true);
+    return;
+  }
+  s.conn = null;
+  if (s.connectTries >= CONNECT_TRIES) {
+    goLooking(s, ctx, 'Failed to connect to the leader', true);
+    return;
+  }
+  ctx.setTimer('connect', CONNECT_RETRY_MS);
 }
 
 // ----------------------------------------------------------------------------------------------------
@@ -202,6 +224,7 @@ function checkNewLeaderAcks(s: ZabState, ctx: ZabCtx): void {
   if (lead.quorumFormed || !isQuorum(ctx, lead.newLeaderAcks)) return;
   lead.quorumFormed = true;
   s.phase = 'broadcast';
+  updateElectionVote(s);
   ctx.cancelTimer('initLimit');
   applyCommits(s, s.history.length, ctx);
   for (const h of handlers(lead)) {
@@ -222,14 +245,15 @@ function sendUpToDate(h: LearnerHandler, ctx: ZabCtx): void {
 function leaderReceive(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
   const lead = s.lead as LeadState;
   let h = lead.learners[String(msg.from)];
+  const conn = msg.fields.conn as number;
   const isInfo = msg.kind === 'FollowerInfo' || msg.kind === 'ObserverInfo';
-  if (isInfo && msg.fields.seq === 1 && (!h || (msg.fields.conn as number) > h.conn.id)) {
+  if (isInfo && (!h || conn > h.conn.id)) {
     // A new connection from this learner replaces the old one ([ZK] a new LearnerHandler per socket).
-    dropLearner(lead, msg.from);
+    if (h) dropLearner(lead, msg.from, ctx, true);
     h = {
       sid: msg.from,
       observer: msg.kind === 'ObserverInfo' || !isVoter(ctx, msg.from),
-      conn: newConn(msg.from, msg.fields.conn as number),
+      conn: newConn(msg.from, conn),
       acceptedEpoch: -1,
       stage: 'info',
       ackedNewLeader: false,
@@ -240,19 +264,23 @@ function leaderReceive(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
     };
     lead.learners[String(msg.from)] = h;
   }
-  if (!h) return;
-  for (const p of receiveOn(h.conn, msg)) {
-    if (lead.learners[String(h.sid)] !== h || s.lead !== lead) return; // the handler or the leadership ended
-    h.lastHeard = ctx.now;
-    h.deadlineTick = lead.tick + ctx.options.syncLimitTicks;
-    handleLearnerPacket(s, h, p, ctx);
-  }
+  if (!h || conn !== h.conn.id) return; // a packet of an older connection
+  h.lastHeard = ctx.now;
+  h.deadlineTick = lead.tick + ctx.options.syncLimitTicks;
+  handleLearnerPacket(s, h, msg, ctx);
 }
 
-/** The learner's connection closes ([ZK] LearnerHandler.shutdown). Like ZooKeeper's sets, connecting,
- * electing and the NEWLEADER acks keep the sid. */
-function dropLearner(lead: LeadState, sid: NodeId): void {
+/**
+ * The learner's handler ends ([ZK] LearnerHandler.shutdown). `close`: the leader ends it (read timeout,
+ * "follower ahead", a newer connection) and closes the socket, which the learner sees at once; false when the
+ * learner closed or reset it first. Like ZooKeeper's sets, connecting, electing and the NEWLEADER acks keep
+ * the sid.
+ */
+function dropLearner(lead: LeadState, sid: NodeId, ctx: ZabCtx, close: boolean): void {
+  const h = lead.learners[String(sid)];
+  if (!h) return;
   delete lead.learners[String(sid)];
+  if (close) ctx.close(sid, h.conn.id);
 }
 
 function handleLearnerPacket(s: ZabState, h: LearnerHandler, p: Envelope, ctx: ZabCtx): void {
@@ -288,8 +316,10 @@ function handleLearnerPacket(s: ZabState, h: LearnerHandler, p: Envelope, ctx: Z
         const sum = lead.summary;
         const ahead = ce > sum.currentEpoch || (ce === sum.currentEpoch && cmpZxid(lz, sum.lastZxid) > 0);
         if (ahead) {
+          // Z5 (corrected): the exception ends only this learner's handler; the leader closes its socket and
+          // carries on, and the learner sees the close at once and goes LOOKING.
           ctx.anomaly('zab-follower-ahead', `node ${h.sid} is ahead of leader ${s.id} (epoch ${ce}, zxid ${lz.join(':')}); its connection is closed`);
-          dropLearner(lead, h.sid);
+          dropLearner(lead, h.sid, ctx, true);
           return;
         }
         if (!h.observer && !lead.electing.includes(h.sid)) lead.electing.push(h.sid);
@@ -374,7 +404,7 @@ export function onTick(s: ZabState, ctx: ZabCtx): void {
     // A learner silent longer than its read timeout has lost its connection ([ZK] LearnerHandler's socket timeout).
     const limit = h.ackedNewLeader ? syncLimitMs(ctx) : initLimitMs(ctx);
     if (ctx.now - h.lastHeard > limit) {
-      dropLearner(lead, h.sid);
+      dropLearner(lead, h.sid, ctx, true);
       continue;
     }
     if (h.stage === 'newLeader' || h.stage === 'upToDate') sendOn(h.conn, ctx, 'Ping', {});
@@ -404,24 +434,42 @@ export function onZabTimeout(s: ZabState, name: string, ctx: ZabCtx): void {
 // ----------------------------------------------------------------------------------------------------
 // Learner side
 
-/** Leader or learner: a Zab packet arrived. */
+/**
+ * [ZK] QuorumPeer.updateElectionVote (ZOOKEEPER-1732): once the epoch is established and broadcast begins
+ * (Leader.startZkServer; Learner.syncWithLeader after UPTODATE), the settled vote carries the new epoch, so
+ * the replies a joining node gets (Z2c) name the epoch the ensemble is in, not the one it was elected in.
+ */
+function updateElectionVote(s: ZabState): void {
+  s.currentVote = { ...s.currentVote, zxid: copyZxid(s.currentVote.zxid), peerEpoch: s.currentEpoch };
+}
+
+/** Leader or learner: a Zab packet, or the transport's Close / Reset, arrived. */
 export function onZabPacket(s: ZabState, msg: Envelope, ctx: ZabCtx): void {
+  if (msg.kind === CLOSE_KIND || msg.kind === RESET_KIND) {
+    onConnectionEnd(s, msg, ctx);
+    return;
+  }
   if (s.role === 'leading' && s.lead) {
     leaderReceive(s, msg, ctx);
     return;
   }
-  if ((s.role !== 'following' && s.role !== 'observing') || !s.conn || msg.from !== s.conn.peer) return;
-  const conn = s.conn;
-  for (const p of receiveOn(conn, msg)) {
-    if (s.conn !== conn) return; // the connection ended while processing
-    ctx.setTimer('leaderTimeout', learnerTimeout(s, ctx));
-    handleLeaderPacket(s, conn, p, ctx);
+  const isInfo = msg.kind === 'FollowerInfo' || msg.kind === 'ObserverInfo';
+  if (isInfo) {
+    // Nobody listens for learners on a node that is not leading: the connect is refused.
+    ctx.close(msg.from, msg.fields.conn as number);
+    return;
   }
+  const conn = s.conn;
+  if ((s.role !== 'following' && s.role !== 'observing') || !conn || msg.from !== conn.peer || msg.fields.conn !== conn.id) return;
+  conn.accepted = true;
+  ctx.setTimer('leaderTimeout', learnerTimeout(s, ctx));
+  handleLeaderPacket(s, conn, msg, ctx);
 }
 
 function learnerTimeout(s: ZabState, ctx: ZabCtx): number {
-  // initLimit until NEWLEADER, then syncLimit ([ZK] Learner: sock.setSoTimeout(tickTime * syncLimit) on NEWLEADER).
-  return s.phase === 'broadcast' || s.syncedNewLeader ? syncLimitMs(ctx) : initLimitMs(ctx);
+  // initLimit until synchronization ends, then syncLimit: [ZK] Learner.connectToLeader sets the socket timeout
+  // to tickTime·initLimit, and syncWithLeader sets tickTime·syncLimit only after UPTODATE.
+  return s.phase === 'broadcast' ? syncLimitMs(ctx) : initLimitMs(ctx);
 }
 
 function handleLeaderPacket(s: ZabState, conn: Conn, p: Envelope, ctx: ZabCtx): void {
@@ -463,13 +511,14 @@ function handleLeaderPacket(s: ZabState, conn: Conn, p: Envelope, ctx: ZabCtx): 
     case 'NewLeader': {
       // Z6: the synced history now belongs to epoch e′.
       s.currentEpoch = (f.zxid as Zxid)[0];
-      s.syncedNewLeader = true;
-      ctx.setTimer('leaderTimeout', syncLimitMs(ctx));
       sendOn(conn, ctx, 'AckNewLeader', { zxid: copyZxid(f.zxid as Zxid) });
       return;
     }
     case 'UpToDate':
+      // Synchronization is over: broadcast, the read timeout is now syncLimit, the vote names the new epoch.
       s.phase = 'broadcast';
+      ctx.setTimer('leaderTimeout', syncLimitMs(ctx));
+      updateElectionVote(s);
       applyCommits(s, s.commitTarget, ctx);
       return;
     case 'Proposal': {

@@ -35,18 +35,17 @@ export interface Txn {
 }
 
 /**
- * One side of a TCP connection between a learner and its leader. ZooKeeper runs Zab over TCP, which is
- * FIFO and loss-free while the connection lives; the simulated network reorders and drops. Each packet
- * carries the connection id and a sequence number; the receiver processes packets strictly in order and
- * buffers early ones. A lost packet stalls the stream for good, so the connection dies by its read
- * timeout — as a TCP connection whose peer vanished would.
+ * One side of a TCP connection between a learner and its leader. ZooKeeper runs Zab over TCP, and so does the
+ * simulator (the kernel's stream transport, protocols.md §0.2): packets arrive in order and a loss is only a
+ * resend one RTO later. Each packet carries the connection id (`conn`), so that packets, Close and Reset of an
+ * older connection between the same two nodes are told apart from the current one's.
  */
 export interface Conn {
   peer: NodeId;
   id: number;
-  sendSeq: number;
-  recvSeq: number;
-  buf: Record<string, { kind: string; fields: Record<string, unknown> }>;
+  /** Learner side: a packet came from the leader on it, so the leader accepted it. A close before that is a
+   * refused connect ([ZK] Learner.connectToLeader retries it). */
+  accepted: boolean;
 }
 
 /** The leader's LearnerHandler for one learner ([ZK] LearnerHandler.java). */
@@ -137,8 +136,8 @@ export interface ZabState {
   lead: LeadState | null;
   /** A learner's connection to its leader. */
   conn: Conn | null;
-  /** A learner processed NEWLEADER on this connection (its read timeout is now syncLimit). */
-  syncedNewLeader: boolean;
+  /** A learner's connect attempts to the current leader so far ([ZK] Learner.connectToLeader: at most 5). */
+  connectTries: number;
   /** Highest history index the leader said is committed and this learner has not applied yet. */
   commitTarget: number;
 }

@@ -2,12 +2,16 @@
  * ZAB: ZooKeeper's Fast Leader Election, Zab discovery / synchronization / broadcast, and observers.
  * Rule ids Z1–Z9 refer to ../shared/protocols.md §2.4; fle.ts holds the election, peer.ts the rest.
  *
+ * Transport: TCP (the kernel's stream transport, protocols.md §0.2), as in ZooKeeper: loss is delay, each pair
+ * of nodes is in order, a Close (Plan.close) or a killed process's Reset is seen by the peer at once, and only
+ * a power-off, a lost host or a partition is left to the read timeouts.
+ *
  * Timers: 'notify' (Z3a poll timeout), 'finalize' (Z3c.6 finalizeWait), 'observerDelay' (Z7 observer),
  * 'initLimit' (leader's discovery/sync deadline), 'tick' (leader ping loop, tickTime/2), 'leaderTimeout'
- * (a learner's read timeout: initLimit·tickTime until NEWLEADER, then syncLimit·tickTime), 'connect'
- * (a learner's connection retry, 1 s, while the leader has not answered).
+ * (a learner's read timeout: initLimit·tickTime until UPTODATE, then syncLimit·tickTime), 'connect'
+ * (a learner's next connect attempt, 100 ms after a refused one, at most 5 attempts).
  */
-import type { Algorithm, NodeEnv } from '../../core/algorithm';
+import { CLOSE_KIND, RESET_KIND, type Algorithm, type NodeEnv } from '../../core/algorithm';
 import type { NodeId, NodeView } from '../../core/types';
 import { zabChecker, type ZabCheckerMemory } from '../../invariants/zab';
 import { initVote, lookForLeader, onFinalizeTimeout, onNotification, onNotifyTimeout } from './fle';
@@ -31,6 +35,9 @@ export const ZAB_KINDS = [
   'Commit',
   'Inform',
   'Ping',
+  // The stream transport's own kinds: a connection closed (FIN) and a killed process's connections reset (RST).
+  CLOSE_KIND,
+  RESET_KIND,
 ] as const;
 
 /** Volatile state as a (re)started peer has it; `p` carries what survives (Z8). */
@@ -58,7 +65,7 @@ function freshState(id: NodeId, observer: boolean, p: Pick<ZabState, 'acceptedEp
     leader: null,
     lead: null,
     conn: null,
-    syncedNewLeader: false,
+    connectTries: 0,
     commitTarget: p.committed,
   };
   s.proposal = initVote(s);
@@ -74,6 +81,8 @@ export const zab: Algorithm<ZabState, ZabOptions, ZabCheckerMemory> = {
   optionsSchema: zabOptionsSchema,
   supportsObservers: true,
   leaderRule: 'quorum',
+  // ZooKeeper's election (QuorumCnxManager) and leader–learner traffic run over TCP (protocols.md §0.2).
+  transport: (options) => ({ kind: 'stream', rtoMs: options.rtoMs }),
 
   create(id: NodeId, env: NodeEnv<ZabOptions>): ZabState {
     return freshState(id, id > env.voters.length, { acceptedEpoch: 0, currentEpoch: 0, history: [], committed: 0, connCounter: 0 });

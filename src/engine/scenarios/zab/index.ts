@@ -5,6 +5,7 @@
 import type { AlgorithmName, Scenario } from '../../core/types';
 import coldStart from './files/cold-start.json';
 import epochBeatsZxid from './files/epoch-beats-zxid.json';
+import killVsPowerOff from './files/kill-vs-power-off.json';
 import lateVoteChange from './files/late-vote-change.json';
 import leaderCrash from './files/leader-crash.json';
 import leaderMinority from './files/leader-minority.json';
@@ -41,7 +42,7 @@ export const zabLessons: Lesson[] = [
     scenario: sc(zxidBeatsSid),
     untilMs: 5000,
     expectation:
-      'Leader 5 commits x1…x5 everywhere, then, with {3, 4} cut off, x6 and x7 on {5, 1, 2} only. 5 crashes and the network heals. 3 and 4 time out first and vote 4, (1, (1,5), 4); when 1 and 2 look, (1, (1,7), 2) beats it and 4 overrides its own vote (Z3c.4): node 2 leads epoch 2, not node 4.',
+      'Leader 5 commits x1…x5 everywhere, then, with {3, 4} cut off, x6 and x7 on {5, 1, 2} only. 5 is killed and the network heals. Its connections reset: 1 and 2 see it one message delay later and vote 2, (1, (1,7), 2); 3 and 4 a moment later (the partition held their packets) and vote 4 first, (1, (1,5), 4); then (1, (1,7), 2) beats it and 4 overrides its own vote (Z3c.4): node 2 leads epoch 2, not node 4.',
   },
   {
     id: 'epoch-beats-zxid',
@@ -59,7 +60,7 @@ export const zabLessons: Lesson[] = [
     scenario: sc(leaderCrash),
     untilMs: 6000,
     expectation:
-      'Node 1 stops hearing the leader at 1200 ms; the leader crashes at 1500 ms. Followers notice after syncLimit·tickTime (1 s) without packets, at slightly different times, and start round 2. Early lookers get FOLLOWING replies that still name the dead leader, but checkLeader needs a LEADING notification from the leader itself, so nobody follows it again; the survivors elect a new leader for epoch 2 and the next write commits.',
+      'Node 1 stops hearing the leader at 1200 ms; at 1500 ms the leader\'s host loses power (how: powerOff), so no connection is closed or reset. Followers notice only after syncLimit·tickTime (1 s) without packets, at slightly different times, and start round 2. Early lookers get FOLLOWING replies that still name the dead leader, but checkLeader needs a LEADING notification from the leader itself, so nobody follows it again; the survivors elect a new leader for epoch 2 and the next write commits.',
   },
   {
     id: 'leader-minority',
@@ -77,7 +78,7 @@ export const zabLessons: Lesson[] = [
     scenario: sc(restartNoChange),
     untilMs: 9000,
     expectation:
-      'Leader 5 crashes and node 4 takes over. When 5, the highest sid, comes back, it joins through FOLLOWING/LEADING replies (Z2c, Z3e) with 2(N−1) = 8 notifications and follows 4: no new election, no leader change (contrast with Bully). Observer 6 restarts the same way with 2N = 10 notifications.',
+      'Leader 5 is killed; its connections reset, so the others look at once and node 4 takes over. When 5, the highest sid, comes back, it joins through FOLLOWING/LEADING replies (Z2c, Z3e) with 2(N−1) = 8 notifications and follows 4: no new election, no leader change (contrast with Bully). Observer 6 restarts the same way with 2N = 10 notifications.',
   },
   {
     id: 'observers-no-quorum',
@@ -96,6 +97,15 @@ export const zabLessons: Lesson[] = [
     untilMs: 4000,
     expectation:
       'Node 5 starts late and node 4 hears nobody after 100 ms. Nodes 1–4 agree on 4; 4 enters finalizeWait, hears nothing better and goes LEADING. Nodes 1–3 see 5 during their finalizeWait, switch, and 5 goes LEADING too: two LEADING nodes in round 1. Only 5 gets its epoch acknowledged by a quorum; 4 gives up after initLimit·tickTime (2 s), goes LOOKING and joins 5. Z-S1 holds throughout.',
+  },
+  {
+    id: 'kill-vs-power-off',
+    title: 'ZAB over TCP: a killed leader is seen at once, a powered-off one only by timeout',
+    algorithm: 'zab',
+    scenario: sc(killVsPowerOff),
+    untilMs: 6000,
+    expectation:
+      'ZAB runs over TCP (protocols.md §0.2). At 1000 ms leader 5\'s process is killed: its operating system resets its connections, every follower sees the Reset one message delay later (≤ 30 ms) and goes LOOKING, and node 4 leads epoch 2 within about 400 ms. At 3000 ms leader 4\'s host loses power: nothing is closed, so its followers hear nothing until their read timeout, syncLimit·tickTime = 1 s after the last ping, and only then look; node 3 leads about 1.4 s after the power-off.',
   },
   {
     id: 'long-partition',

@@ -58,7 +58,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     const stale = of(ev, 'send').filter((e) => e.t > 1500 && e.kind === 'Notification' && e.fields.state === 'FOLLOWING' && e.fields.leader === 5);
     expect(stale.length).toBeGreaterThan(0);
     expect(states(ev).filter((e) => e.t > 1500 && e.node !== 5 && e.leader === 5)).toEqual([]);
-    // Detection takes about syncLimit·tickTime (1000 ms) after the last packet: node 1 (cut off at 1200) first.
+    // A power-off closes nothing: detection takes syncLimit·tickTime (1000 ms) after the last packet, node 1
+    // (cut off at 1200) first.
     const firstLook = (node: number) => (states(ev, node).find((e) => e.t > 1200 && e.role === 'looking') as Ev<'state'>).t;
     expect(firstLook(1)).toBeGreaterThanOrEqual(1200 + 900);
     expect(firstLook(1)).toBeLessThan(1500 + 900);
@@ -111,6 +112,29 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(gaveUp.t - led.t).toBe(2000);
     expect(states(ev, 4).at(-1)).toMatchObject({ role: 'following', leader: 5, phase: 'broadcast' });
     expect(leaders(ev)).toEqual([5]);
+  });
+
+  it('kill vs power-off: a killed leader\'s followers look within one message delay; a powered-off one\'s only at their read timeout', () => {
+    const l = lesson('kill-vs-power-off');
+    const ev = run(l);
+    const [killed, powered] = of(ev, 'fault').map((e) => e as Ev<'fault'> & { node: number });
+    expect([killed.node, powered.node]).toEqual([5, 4]);
+    expect(leaders(ev)).toEqual([5, null, 4, null, 3]);
+    const delta = l.scenario.network.latency.max;
+    const firstLook = (node: number, after: number) => (states(ev, node).find((e) => e.t >= after && e.role === 'looking') as Ev<'state'>).t;
+    // Kill: the dead process's operating system resets its connections; the Reset is one message delay away.
+    expect(of(ev, 'send').filter((e) => e.t === 1000 && e.kind === 'Reset').map((e) => e.to)).toEqual([1, 2, 3, 4]);
+    for (const node of [1, 2, 3, 4]) expect(firstLook(node, 1000) - 1000).toBeLessThanOrEqual(delta);
+    // Power-off: nothing is sent; each follower waits syncLimit·tickTime (1 s) after the last packet it got.
+    expect(of(ev, 'send').filter((e) => e.t >= 3000 && e.from === 4)).toEqual([]);
+    const readTimeout = 5 * 200;
+    for (const node of [1, 2, 3]) {
+      const lastHeard = Math.max(...of(ev, 'deliver').filter((e) => e.from === 4 && e.to === node && e.t <= 3000 + delta).map((e) => e.t));
+      expect(firstLook(node, 3000)).toBe(lastHeard + readTimeout);
+    }
+    const gap = (lostAt: number) => (of(ev, 'leader').find((e) => e.t > lostAt && e.leader !== null) as Ev<'leader'>).t - lostAt;
+    expect(gap(1000)).toBeLessThan(500);
+    expect(gap(3000)).toBeGreaterThan(readTimeout);
   });
 
   it('long partition: the isolated node rejoins only at its next re-broadcast, about a minute after the heal', () => {
