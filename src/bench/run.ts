@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { ALGORITHMS } from '../engine/algorithms';
 import type { AlgorithmName } from '../engine/core/types';
+import { runBatch, summarize } from '../engine/batch';
+import { defaultScenario } from '../engine/run';
 import { batch, seek, throughputInWorker, type ThroughputRow } from './engine-bench';
 
 const quick = process.argv.includes('--quick');
@@ -138,6 +140,22 @@ if (!quick) {
   targets['history ≤ 25 MB for 10 min at n = 5 (every algorithm)'] = `${mark(heap <= 25e6)} (worst ${(heap / 1e6).toFixed(1)} MB)`;
 }
 
+const lossSeeds = quick ? 50 : 200;
+console.log(
+  '3b. Availability under loss (virtual time, not speed): median time without a cluster leader over 10 s runs,\n' +
+    `   n = 5, no faults, seeds 1..${lossSeeds}, the same as \`sim --batch ${lossSeeds} --drop-rate R\`. ZAB runs over TCP (a loss\n` +
+    '   is a resend one RTO later), Raft retries its own RPCs. Target (issue 14): ZAB within 3× of Raft at 5 % and 10 %.',
+);
+const medianUnavailable = (algorithm: AlgorithmName, dropRate: number) =>
+  summarize(runBatch(defaultScenario({ algorithm, network: { latency: { min: 10, max: 30 }, dropRate } }), lossSeeds, 10_000, { algorithm })).unavailableMs.median ?? NaN;
+const availability = [0.05, 0.1].map((dropRate) => {
+  const raft = medianUnavailable('raft', dropRate);
+  const zab = medianUnavailable('zab', dropRate);
+  return { 'loss %': dropRate * 100, seeds: lossSeeds, 'Raft median ms': raft, 'ZAB median ms': zab, 'ZAB / Raft': zab / raft };
+});
+table(availability);
+targets['ZAB time without a leader within 3× of Raft at 5 % and 10 % loss (virtual)'] = `${mark(availability.every((r) => r['ZAB / Raft'] <= 3))} (${availability.map((r) => `${r['ZAB / Raft'].toFixed(2)}×`).join(', ')})`;
+
 const loadAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
 console.log(`Load average at end (1, 5, 15 min): ${loadAtEnd.join(', ')}\n`);
 console.log('Targets (judged on wall-clock figures)');
@@ -145,6 +163,6 @@ for (const [k, v] of Object.entries(targets)) console.log(`  ${k}: ${v}`);
 console.log();
 
 mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, quick, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', throughput: tp, batch: b, seek: sk, targets };
+const out = { date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, quick, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', throughput: tp, batch: b, seek: sk, availability, targets };
 writeFileSync('bench-results/engine.json', JSON.stringify(out, null, 2));
 console.log('Written: bench-results/engine.json');

@@ -4,6 +4,8 @@ import { Simulation } from '../core/kernel';
 import type { NodeView, TraceEvent } from '../core/types';
 import { bully } from '../algorithms/bully/bully';
 import { raft, type RaftState } from '../algorithms/raft/raft';
+import type { ZabState } from '../algorithms/zab/types';
+import { zab } from '../algorithms/zab/zab';
 import { createSimulation } from '../run';
 import { parseScenario, resolveOptions } from '../scenario-file';
 import { parseExploreConfig } from './config';
@@ -120,6 +122,32 @@ describe('the stream transport (Algorithm.transport)', () => {
     const resets = (s: XState) => s.msgs.filter((m) => m.env.kind === 'Reset').map((m) => `${m.env.from}>${m.env.to}`);
     expect(resets(model.apply(root, stepCode(S_CRASH, 3, 0)))).toEqual(['3>1', '3>2']);
     expect(resets(model.apply(root, stepCode(S_POWEROFF, 3, 0)))).toEqual([]);
+  });
+});
+
+describe('ZAB on the stream transport in the explorer', () => {
+  // Marks the moment a follower goes LOOKING because the Reset of its killed leader arrived (an anomaly the
+  // config counts as a violation), so that the explorer has to find a kill and deliver its Reset.
+  const resetSeen: AnyAlgorithm = {
+    ...zab,
+    onMessage(s: ZabState, msg, ctx) {
+      const following = s.role === 'following' && s.leader === msg.from;
+      zab.onMessage(s, msg, ctx);
+      if (msg.kind === 'Reset' && following && s.role === 'looking') ctx.anomaly('reset-seen', `node ${s.id} saw its leader ${msg.from} reset`);
+    },
+  };
+
+  it('models a killed leader\'s Reset: the follower goes LOOKING when it arrives, and the kernel replays it', () => {
+    const cfg = parseExploreConfig({ algorithm: 'zab', nodes: 3, crashes: 1, draws: 1, anomalies: ['reset-seen'], maxDepth: 10 });
+    const ex = new Explorer(cfg, resetSeen);
+    expect(ex.model.stream).toBe(true);
+    const r = ex.finish();
+    const cx = r.counterexample!;
+    expect(cx.invariant).toBe('reset-seen');
+    expect(cx.scenario.events.find((e) => e.do === 'crash')).toMatchObject({ how: 'kill' });
+    expect(cx.steps.at(-1)).toMatchObject({ type: 'deliver', kind: 'Reset' });
+    const { reports } = replay(cx, resetSeen);
+    expect(reports.some((e) => e.type === 'anomaly' && e.kind === 'reset-seen')).toBe(true);
   });
 });
 
