@@ -182,7 +182,7 @@ export class Lab {
     return menu;
   }
 
-  async menuAction(id: number, item: 'Crash' | 'Revive' | 'Isolate' | 'Client write'): Promise<void> {
+  async menuAction(id: number, item: 'Crash' | 'Power off' | 'Revive' | 'Isolate' | 'Client write'): Promise<void> {
     const menu = await this.openMenu(id);
     await menu.getByRole('menuitem', { name: item }).click();
     await expect(menu).toBeHidden();

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NodeId } from '../engine/core/types';
+import { crashDiffersFromPowerOff } from '../view/transport';
 import { commands } from './actions';
 import { useController } from './context';
 import { usePane } from './usePane';
@@ -13,13 +14,25 @@ interface Props {
   onClose: (refocus: boolean) => void;
 }
 
-/** A node's actions: Crash, Revive, Isolate, Client write (where the algorithm has writes), Inspect. */
+/**
+ * A node's actions: Crash, Power off (where the algorithm's transport tells them apart), Revive, Isolate, Client
+ * write (where the algorithm has writes), Inspect.
+ */
 export function NodeMenu({ node, x, y, onClose }: Props) {
   const t = useT();
   const c = useController();
   const alive = usePane((s) => s.nodes[node]?.alive ?? true);
   const algorithm = usePane((s) => s.config.algorithm);
   const ref = useRef<HTMLDivElement>(null);
+  // Kept inside the ring's box, measured once drawn: a menu that hangs below it lies under the timeline strip,
+  // which then takes the clicks meant for the menu's last items.
+  const [top, setTop] = useState(y);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const room = el?.offsetParent?.clientHeight;
+    if (!el || !room) return;
+    setTop(Math.max(4, Math.min(y, room - el.offsetHeight - 4)));
+  }, [y]);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
@@ -41,8 +54,9 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
     else fn();
     onClose(true);
   };
-  const items: { label: string; run: () => void; disabled?: boolean }[] = [
+  const items: { label: string; title?: string; run: () => void; disabled?: boolean }[] = [
     { label: t.crash, run: () => commands.crash(c, node), disabled: !alive },
+    ...(crashDiffersFromPowerOff(algorithm) ? [{ label: t.powerOff, title: t.powerOffHint, run: () => commands.powerOff(c, node), disabled: !alive }] : []),
     { label: t.revive, run: () => commands.revive(c, node), disabled: alive },
     { label: t.isolate, run: () => commands.isolate(c, node) },
   ];
@@ -72,12 +86,12 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
   };
 
   return (
-    <div ref={ref} className="node-menu" role="menu" aria-label={t.nodeActions(node)} style={{ left: x, top: y }} onKeyDown={onKey}>
+    <div ref={ref} className="node-menu" role="menu" aria-label={t.nodeActions(node)} style={{ left: x, top }} onKeyDown={onKey}>
       <div className="menu-title" aria-hidden="true">
         {t.nodeActions(node)}
       </div>
       {items.map((it) => (
-        <button key={it.label} type="button" role="menuitem" disabled={it.disabled} onClick={run(it.run)} tabIndex={-1}>
+        <button key={it.label} type="button" role="menuitem" title={it.title} disabled={it.disabled} onClick={run(it.run)} tabIndex={-1}>
           {it.label}
         </button>
       ))}

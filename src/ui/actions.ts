@@ -10,6 +10,8 @@ let writeCounter = 0;
 
 export const commands = {
   crash: (c: PaneController, node: NodeId) => c.act({ do: 'crash', node }),
+  /** The host goes dark: nothing is closed or reset, peers notice only by their timeouts (scenario `how`). */
+  powerOff: (c: PaneController, node: NodeId) => c.act({ do: 'crash', node, how: 'powerOff' }),
   revive: (c: PaneController, node: NodeId) => c.act({ do: 'revive', node }),
   /** Takes the node out of its group into a group of its own, keeping any other split as it is. */
   isolate: (c: PaneController, node: NodeId) => {

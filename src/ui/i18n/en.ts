@@ -68,6 +68,8 @@ export const en = {
   // Node menu
   nodeActions: (id: number) => `Node ${id} actions`,
   crash: 'Crash',
+  powerOff: 'Power off',
+  powerOffHint: 'Crash kills the process: its TCP connections are reset and peers see it at once. Power off cuts the host: peers notice only when their read timeout runs out.',
   revive: 'Revive',
   isolate: 'Isolate',
   clientWrite: 'Client write',
@@ -145,7 +147,7 @@ export const en = {
   faultWords: (a: Record<string, unknown>) => {
     switch (a.do) {
       case 'crash':
-        return `crash Node ${a.node}`;
+        return a.how === 'powerOff' ? `power off Node ${a.node}` : `crash Node ${a.node}`;
       case 'revive':
         return `revive Node ${a.node}`;
       case 'crashLeader':

@@ -63,6 +63,8 @@ export const zh: Dict = {
   phase: (p: string) => `阶段 ${({ election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' } as Record<string, string>)[p] ?? p}`,
   nodeActions: (id: number) => `节点 ${id} 操作`,
   crash: '崩溃',
+  powerOff: '断电',
+  powerOffHint: '崩溃是进程被杀：它的 TCP 连接被重置，其他节点立即察觉。断电是主机掉线：其他节点要等读超时才察觉。',
   revive: '恢复',
   isolate: '隔离',
   clientWrite: '客户端写入',
@@ -135,7 +137,7 @@ export const zh: Dict = {
   faultWords: (a: Record<string, unknown>) => {
     switch (a.do) {
       case 'crash':
-        return `让节点 ${a.node} 崩溃`;
+        return a.how === 'powerOff' ? `让节点 ${a.node} 断电` : `让节点 ${a.node} 崩溃`;
       case 'revive':
         return `恢复节点 ${a.node}`;
       case 'crashLeader':

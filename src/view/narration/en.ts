@@ -132,6 +132,8 @@ export const en = {
   keepsBully: 'Bully keeps nothing on disk',
   keepsRaft: 'its term, its vote and its log are on disk and survive',
   keepsZab: 'its epochs and its transaction log are on disk and survive',
+  howKill: ' Its process was killed: the operating system resets its TCP connections, so its peers see it at once.',
+  howPowerOff: ' It was powered off: nothing closes its connections, so its peers notice only when their read timeout runs out.',
   faultRevive: (n: Id) => `${N(n)} is restarted.`,
   faultCrashLeader: (n: Id, keeps: string) => `The leader, ${N(n)}, crashes: it stops and loses its timers and memory; ${keeps}.`,
   faultCrashLeaderNone: '"Crash the leader": no node believes it leads, so nothing is crashed.',

@@ -14,6 +14,7 @@
  * sends (e.g. a new candidate and its RequestVotes), the explanation comes first and the sends line is routine.
  */
 import type { AlgorithmName, NodeId, TraceEvent } from '../../engine/core/types';
+import { crashDiffersFromPowerOff } from '../transport';
 import { en, type Dictionary } from './en';
 import { zh } from './zh';
 import type { Importance, Lang, Narration, NarrationCategory, Texts } from './types';
@@ -339,8 +340,10 @@ export class Narrator {
       case 'crashLeader': {
         if (node === null) return line('fault', 2, [], (d) => d.faultCrashLeaderNone);
         const keeps: Say = (d) => (alg === 'raft' ? d.keepsRaft : alg === 'zab' ? d.keepsZab : d.keepsBully);
-        if (what === 'crashLeader') return line('fault', 2, [node], (d) => d.faultCrashLeader(node, keeps(d)));
-        return line('fault', 2, [node], (d) => d.faultCrash(node, keeps(d)));
+        // Over TCP (the stream transport) the peers learn of a kill from the reset at once, of a power-off only by timeout.
+        const how: Say = (d) => (!alg || !crashDiffersFromPowerOff(alg) ? '' : ev.how === 'powerOff' ? d.howPowerOff : d.howKill);
+        if (what === 'crashLeader') return line('fault', 2, [node], (d) => d.faultCrashLeader(node, keeps(d)) + how(d));
+        return line('fault', 2, [node], (d) => d.faultCrash(node, keeps(d)) + how(d));
       }
       case 'revive':
         return line('fault', 2, node === null ? [] : [node], (d) => d.faultRevive(node ?? 0));

@@ -125,6 +125,8 @@ export const zh: Dictionary = {
   keepsBully: 'Bully 不在磁盘上保存任何东西',
   keepsRaft: '任期、投票记录和日志保存在磁盘上，不会丢失',
   keepsZab: '纪元和事务日志保存在磁盘上，不会丢失',
+  howKill: '它的进程被杀：操作系统重置它的 TCP 连接，其他节点立即察觉。',
+  howPowerOff: '它被断电：没有谁关闭它的连接，其他节点要等读超时才察觉。',
   faultRevive: (n) => `${N(n)}重新启动。`,
   faultCrashLeader: (n, keeps) => `领导者${N(n)}崩溃：它停止运行，计时器和内存中的状态全部丢失；${keeps}。`,
   faultCrashLeaderNone: '“让领导者崩溃”：没有节点认为自己是领导者，所以没有节点崩溃。',
