@@ -319,7 +319,7 @@ export const zh: Dict = {
       syncLimitTicks: '同步时限（周期数）',
       initLimitTicks: '初始化时限（周期数）',
       observerElectionDelayMs: '观察者选举延迟（毫秒）',
-      rtoMs: 'TCP 重传超时（毫秒）',
+      rtoMs: '重传超时（毫秒）',
       preVote: 'PreVote（预投票）',
       checkQuorum: 'CheckQuorum（法定人数检查）',
       electionTimeoutMsMin: '选举超时下限（毫秒）',
