@@ -4,10 +4,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { Lab, ready as loaded } from './pages/lab';
 
 async function ready(page: Page, query: string) {
   await page.goto(`./?test=1&${query}`);
-  await page.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
+  await loaded(page);
 }
 
 async function expectNoSeriousViolations(page: Page, what: string) {
@@ -24,10 +25,12 @@ const SCREENS: [string, string, (page: Page) => Promise<void>][] = [
   ['main screen, dark, Chinese', 'paused=1&theme=dark&lang=zh', async () => {}],
   ['a lesson', 'lesson=bully-flapping&speed=20000', async (page) => {
     await page.getByRole('button', { name: 'Next step' }).click();
+    await new Lab(page).arrive(0);
     await expect(page.getByText('Step 1 of 4')).toBeVisible();
   }],
   ['a lesson, dark', 'lesson=raft-split-vote&speed=20000&theme=dark', async (page) => {
     await page.getByRole('button', { name: 'Next step' }).click();
+    await new Lab(page).arrive(0);
     await expect(page.getByText('Step 1 of 5')).toBeVisible();
   }],
   ['the lesson list', 'paused=1', async (page) => {
@@ -40,6 +43,7 @@ const SCREENS: [string, string, (page: Page) => Promise<void>][] = [
   }],
   ['presenter mode', 'lesson=bully-rule&presenter=1&speed=20000', async (page) => {
     await page.keyboard.press('PageDown');
+    await new Lab(page).arrive(0);
     await expect(page.getByText('Step 1 of 6')).toBeVisible();
   }],
   ['embed mode', 'embed=1&paused=1', async () => {}],
@@ -61,6 +65,7 @@ test('a phone-sized viewport passes axe too, and the ring and the lesson both sh
   await page.setViewportSize({ width: 390, height: 844 });
   await ready(page, 'lesson=bully-rule&speed=20000');
   await page.getByRole('button', { name: 'Next step' }).click();
+  await new Lab(page).arrive(0);
   await expect(page.getByText('Step 1 of 6')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Node 5\b/ })).toBeVisible();
   // One column: nothing sticks out sideways.
@@ -73,6 +78,7 @@ test('the lesson step is read by screen readers: a polite live region', async ({
   const live = page.locator('.lesson-card [aria-live="polite"]');
   await expect(live).toHaveCount(1);
   await page.keyboard.press('PageDown');
+  await new Lab(page).arrive(0);
   await expect(live).toContainText('Step 1 of 6');
   await expect(page.getByRole('log', { name: 'Event log' })).toBeAttached();
 });
@@ -82,6 +88,7 @@ test('prefers-reduced-motion: the highlight does not pulse', async ({ browser })
   const page = await ctx.newPage();
   await ready(page, 'lesson=raft-split-vote&speed=20000');
   await page.keyboard.press('PageDown');
+  await new Lab(page).arrive(0);
   const ring = page.locator('.lesson-highlight circle').first();
   await expect(ring).toBeAttached();
   const duration = await ring.evaluate((el) => getComputedStyle(el).animationName);

@@ -4,9 +4,9 @@
  * virtual time (`Lab.advanceTo`), instead of playing in real time and hoping to catch the moment. Imports the
  * engine only (the lesson library's JSON scenarios need `e2e/lesson-expect.ts` under tsx).
  */
-import type { AlgorithmName, TimedAction, TraceEvent } from '../src/engine/core/types';
+import type { AlgorithmName, Scenario, TimedAction, TraceEvent } from '../src/engine/core/types';
 import { defaultScenario, runTrace } from '../src/engine/run';
-import { snapshotAt, type Snapshot } from '../src/lessons/snapshot';
+import { emptySnapshot, snapshotAt, snapshotFolder, type Snapshot } from '../src/lessons/snapshot';
 
 export interface Setup {
   algorithm: AlgorithmName;
@@ -37,4 +37,28 @@ export function firstLeader(trace: readonly TraceEvent[], after = 0, not: number
 
 export function stateAt(trace: readonly TraceEvent[], t: number): Snapshot {
   return snapshotAt(trace, t);
+}
+
+/**
+ * The first instant at or after `from` (up to `untilMs`) at which the snapshot of `trace` satisfies `pred`, and
+ * that snapshot; null if none. One pass over the trace.
+ */
+export function firstInstant(trace: readonly TraceEvent[], from: number, pred: (s: Snapshot) => boolean): Snapshot | null {
+  const snap = emptySnapshot();
+  const fold = snapshotFolder(snap);
+  let i = 0;
+  while (i < trace.length && trace[i].t <= from) fold(trace[i++]);
+  snap.t = from;
+  if (pred(snap)) return { ...snap, nodes: new Map(snap.nodes) };
+  while (i < trace.length) {
+    const t = trace[i].t;
+    while (i < trace.length && trace[i].t === t) fold(trace[i++]);
+    if (pred(snap)) return { ...snap, nodes: new Map(snap.nodes) };
+  }
+  return null;
+}
+
+/** The trace of a scenario as the page's bridge returns it (`__sim.scenario()`: the setup and the action log). */
+export function scenarioTrace(scenario: Scenario, untilMs: number): TraceEvent[] {
+  return runTrace(scenario, untilMs);
 }

@@ -3,6 +3,7 @@
  * names and tooltips — beyond names (algorithms, message kinds, keys) that a Chinese class uses as they are.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { Lab, ready } from './pages/lab';
 
 /** Words a Chinese UI keeps: algorithm and message names of the protocols, key names, the language's own name. */
 const NAMES = new Set(
@@ -58,13 +59,13 @@ async function englishLeft(page: Page): Promise<string[]> {
 
 async function open(page: Page, query: string) {
   await page.goto(`./?test=1&lang=zh&${query}`);
-  await page.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
+  await ready(page);
 }
 
 test('?lang=zh: the main screen, a node menu and the export menu have no English left', async ({ page }) => {
-  await open(page, 'algorithm=raft&speed=5000');
-  await page.waitForTimeout(800);
-  await page.evaluate(() => (window as unknown as { __sim: { pause(): void } }).__sim.pause());
+  // A run with a leader and an event log to read: virtual time to the first leader, paused there.
+  await open(page, 'algorithm=raft&paused=1');
+  await new Lab(page).advanceToLeader(() => true, 300);
   expect(await englishLeft(page)).toEqual([]);
   await page.locator('[data-node-id="1"] .node-shape').click();
   await expect(page.getByRole('menu')).toBeVisible();
@@ -77,6 +78,7 @@ test('?lang=zh: the main screen, a node menu and the export menu have no English
 test('?lang=zh: a lesson step, the lesson list and the help have no English left', async ({ page }) => {
   await open(page, 'lesson=zab-leader-crash&speed=20000');
   await page.getByRole('button', { name: '下一步' }).click();
+  await new Lab(page).arrive(0);
   await expect(page.getByText('第 1 步，共 5 步')).toBeVisible();
   expect(await englishLeft(page)).toEqual([]);
   await page.getByRole('button', { name: '课程', exact: true }).click();
@@ -91,6 +93,7 @@ test('?lang=zh: a lesson step, the lesson list and the help have no English left
 test('?lang=zh in presenter and embed modes', async ({ page }) => {
   await open(page, 'lesson=bully-flapping&presenter=1&speed=20000');
   await page.keyboard.press('PageDown');
+  await new Lab(page).arrive(0);
   await expect(page.getByText('第 1 步，共 4 步')).toBeVisible();
   expect(await englishLeft(page)).toEqual([]);
   await open(page, 'embed=1&algorithm=zab&paused=1');

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { Lab, ready } from './pages/lab';
 
 const DIST = resolve(process.env.E2E_DIST ?? 'dist');
 
@@ -21,7 +22,7 @@ async function trackCsp(page: Page) {
 }
 
 async function running(page: Page) {
-  await page.waitForFunction(() => (window as unknown as Win).__sim?.status() === 'running');
+  await ready(page);
 }
 
 test('no request leaves localhost, and the CSP is never violated: a lesson, the lesson list, help and exports', async ({ page, context }) => {
@@ -39,6 +40,7 @@ test('no request leaves localhost, and the CSP is never violated: a lesson, the 
   await page.goto('./?test=1&lesson=bully-flapping&speed=20000&theme=dark');
   await running(page);
   await page.getByRole('button', { name: 'Next step' }).click();
+  await new Lab(page).arrive(0);
   await expect(page.getByText('Step 1 of 4')).toBeVisible();
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page.keyboard.press('Escape');
@@ -84,6 +86,7 @@ test('opened from a folder (file://): the engine runs in the page and a lesson s
   await running(page);
   expect(await page.evaluate(() => (window as unknown as Win).__sim.transport())).toBe('in-process');
   await page.getByRole('button', { name: 'Next step' }).click();
+  await new Lab(page).arrive(0);
   await expect(page.getByText('Step 1 of 5')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as Win).__cspViolations)).toEqual([]);
 });
@@ -101,6 +104,7 @@ test('installable PWA: the service worker takes over and the app reloads offline
   await page.reload();
   await running(page);
   await page.getByRole('button', { name: 'Next step' }).click();
+  await new Lab(page).arrive(0);
   await expect(page.getByText('Step 1 of 6')).toBeVisible();
   await context.setOffline(false);
 });

@@ -12,6 +12,9 @@
  * Which times matter is known from the headless run of the same setup (`e2e/headless.ts`), not guessed.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Scenario } from '../../src/engine/core/types';
+import { firstInstant, scenarioTrace } from '../headless';
+import type { Snapshot } from '../../src/lessons/snapshot';
 
 export interface OpenOptions {
   algorithm?: string;
@@ -46,6 +49,7 @@ export interface SimBridgeView {
   engineTime(): number;
   playing(): boolean;
   leader(): number | null;
+  pause(): void;
   advanceTo(ms: number): number;
   settled(): boolean;
 }
@@ -53,6 +57,19 @@ export interface Bridges {
   __sim: SimBridgeView;
   __compare?: { open(): boolean; times(): number[]; playing(): boolean; advanceTo(ms: number): number; settled(): boolean; pane(i: number): SimBridgeView };
   __lesson: { state(): LessonState; next(): void; previous(): void; arrive(): void };
+}
+
+/**
+ * After a `goto`: the page runs, and a lesson it shows (by link or opened from the list) has loaded and shows
+ * its introduction's frame, so the next key press or click acts on the lesson.
+ */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as Bridges;
+    if (w.__sim?.status() !== 'running') return false;
+    const lesson = new URLSearchParams(location.search).get('lesson');
+    return !lesson || (w.__lesson?.state().id === lesson && (w.__compare?.open() ? w.__compare.settled() : w.__sim.settled()));
+  });
 }
 
 /** Fast enough that an election takes a second or two of wall time, slow enough to see messages. */
@@ -107,6 +124,45 @@ export class Lab {
       if (w.__compare?.open()) return w.__compare.settled() && (ms === null || w.__compare.times().every((t) => t === ms));
       return !!w.__sim?.settled() && (ms === null || w.__sim.viewTime() === ms);
     }, ms ?? null);
+  }
+
+  /**
+   * Drives virtual time to the first instant (from the displayed one on) at which the run on screen satisfies
+   * `pred`, and waits for that frame. Which instant is found by running the page's own scenario (its setup and
+   * action log, `__sim.scenario()`) through the same engine in Node: no playing and polling. Pauses first.
+   * Returns the headless snapshot there, which the page must now show.
+   */
+  async advanceUntil(pred: (s: Snapshot) => boolean, what: string, withinMs = 30_000): Promise<Snapshot> {
+    await this.page.evaluate(() => (window as unknown as Bridges).__sim.pause());
+    await this.settled();
+    const [scenario, now] = await Promise.all([this.sim<Scenario>('scenario'), this.sim<number>('viewTime')]);
+    const snap = firstInstant(scenarioTrace(scenario, now + withinMs), now, pred);
+    if (!snap) throw new Error(`the run never shows ${what} within ${withinMs} ms after ${now} ms`);
+    if (snap.t > now) await this.advanceTo(snap.t);
+    return snap;
+  }
+
+  /**
+   * Virtual time to the first instant the cluster has a leader satisfying `pred` (then `afterMs` more), and
+   * checks the page shows that leader in its state and its status line. Returns the leader.
+   */
+  async advanceToLeader(pred: (id: number) => boolean = () => true, afterMs = 0): Promise<number> {
+    const snap = await this.advanceUntil((s) => s.leader !== null && pred(s.leader), 'such a leader');
+    if (afterMs > 0) await this.advanceTo(snap.t + afterMs);
+    const leader = snap.leader!;
+    expect(await this.leader()).toBe(leader);
+    await expect(this.status).toContainText(`Leader: Node ${leader}`);
+    return leader;
+  }
+
+  /** In a lesson, after "Next step" (button or key): arrive at the pause point at once and wait for step `step`. */
+  async arrive(step: number): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as Bridges).__lesson.arrive());
+    await this.page.waitForFunction((want) => {
+      const w = window as unknown as Bridges;
+      const st = w.__lesson.state();
+      return st.step === want && !st.transit && (w.__compare?.open() ? w.__compare.settled() : w.__sim.settled());
+    }, step);
   }
 
   /** The lesson's state (`window.__lesson`): its id, the step shown (-1: introduction), the pause times. */

@@ -23,10 +23,28 @@ export interface Snapshot {
 
 /** The pane's state at `t` (events at exactly t included). */
 export function snapshotAt(trace: readonly TraceEvent[], t: number): Snapshot {
-  const snap: Snapshot = { t, nodes: new Map(), leader: null, leaderChanges: 0, sent: 0, sentByKind: {}, anomalies: [] };
-  let last: NodeId | null = null;
+  const snap = emptySnapshot(t);
+  const fold = snapshotFolder(snap);
   for (const e of trace) {
     if (e.t > t) break;
+    fold(e);
+  }
+  snap.t = t;
+  return snap;
+}
+
+export function emptySnapshot(t = 0): Snapshot {
+  return { t, nodes: new Map(), leader: null, leaderChanges: 0, sent: 0, sentByKind: {}, anomalies: [] };
+}
+
+/**
+ * Folds trace events into `snap` one at a time (mutating it), for callers that look at every instant of a
+ * trace in one pass (e2e/headless.ts) instead of calling `snapshotAt` once per time.
+ */
+export function snapshotFolder(snap: Snapshot): (e: TraceEvent) => void {
+  let last: NodeId | null = null;
+  return (e) => {
+    snap.t = e.t;
     switch (e.type) {
       case 'state':
         snap.nodes.set(e.node, e);
@@ -48,8 +66,7 @@ export function snapshotAt(trace: readonly TraceEvent[], t: number): Snapshot {
       default:
         break;
     }
-  }
-  return snap;
+  };
 }
 
 /** Ids of live nodes in `role` at the snapshot, ascending. */
