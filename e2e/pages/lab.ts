@@ -151,7 +151,8 @@ export class Lab {
     if (afterMs > 0) await this.advanceTo(snap.t + afterMs);
     const leader = snap.leader!;
     expect(await this.leader()).toBe(leader);
-    await expect(this.status).toContainText(`Leader: Node ${leader}`);
+    // The status line names it (data-leader: in any language).
+    await expect(this.page.locator('.status[role="status"]')).toHaveAttribute('data-leader', String(leader));
     return leader;
   }
 
