@@ -7,15 +7,14 @@ import { expect, test } from '@playwright/test';
 import { Lab } from './pages/lab';
 
 test('tour: pause mid-election, step back three events, fork, share, reopen', async ({ page, context }) => {
-  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, speed: 30 });
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, paused: true });
   // Mid-election: a candidate is asking for votes. The candidacy lasts under a second of wall time at this speed,
   // so poll often (expect.poll's default backoff reaches 1 s between looks and can miss it on a busy machine),
   // then let 25 virtual ms of requests and votes happen, so there are events to step back through.
-  await expect.poll(async () => (await lab.nodes()).some((n) => n.role === 'candidate'), { timeout: 20_000, intervals: [50] }).toBe(true);
+  // Virtual time: to the first candidacy (the headless run of the page's scenario says when), then 25 ms on.
   const slider = page.getByRole('slider', { name: 'Timeline' });
-  const candidacy = Number(await slider.getAttribute('aria-valuenow'));
-  await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow')), { intervals: [50] }).toBeGreaterThanOrEqual(candidacy + 25);
-  await lab.pause();
+  const candidacy = await lab.advanceUntil((s) => [...s.nodes.values()].some((n) => n.alive && n.role === 'candidate'), 'a candidate');
+  await lab.advanceTo(Math.ceil(candidacy.t) + 25);
   const t0 = Number(await slider.getAttribute('aria-valuenow'));
   const back = page.getByRole('button', { name: 'Step back' });
   const captions: string[] = [];
@@ -36,10 +35,7 @@ test('tour: pause mid-election, step back three events, fork, share, reopen', as
   const victim = candidate === 2 ? 3 : 2;
   await lab.menuAction(victim, 'Crash');
   await expect.poll(async () => (await lab.sim<{ node: number }[]>('actions')).map((a) => a.node)).toEqual([victim]);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => lab.leader(), { timeout: 20_000 }).not.toBeNull();
-  await page.waitForTimeout(600);
-  await lab.pause();
+  await lab.advanceToLeader(() => true, 100);
   await lab.screenshot('replay-tour-forked');
 
   // Share the link at this moment, open it in another page: the identical run.

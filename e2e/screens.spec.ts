@@ -56,7 +56,7 @@ for (const algorithm of ['bully', 'raft', 'zab']) {
 test('dark theme, projector size', async ({ page }) => {
   const lab = new Lab(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await lab.open({ algorithm: 'raft', nodes: 5, speed: 60, extra: { theme: 'dark' } });
-  await lab.waitForLeader();
+  await lab.open({ algorithm: 'raft', nodes: 5, paused: true, extra: { theme: 'dark' } });
+  await lab.advanceToLeader(() => true, 100);
   await lab.screenshot('raft-5-dark-1080p');
 });
