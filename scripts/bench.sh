@@ -8,6 +8,9 @@ out=bench-results/.build
 mkdir -p "$out"
 npx esbuild src/bench/run.ts src/bench/batch-worker.ts src/bench/throughput-worker.ts --bundle --platform=node --format=esm --target=node20 \
   --outdir="$out" --out-extension:.js=.mjs --log-level=warning
-node --expose-gc "$out/run.mjs" "$@"
+# `--render` runs the browser part alone (`npm run bench -- --render --cases=a,d --runs=3`).
+render_only=0
+for a in "$@"; do [ "$a" = "--render" ] && render_only=1; done
+if [ "$render_only" = 0 ]; then node --expose-gc "$out/run.mjs" "$@"; fi
 # Parts 4 and 5: rendering and load in headless Chromium (Playwright's API); builds and serves the app itself.
 npx tsx src/bench/render-bench.ts "$@"
