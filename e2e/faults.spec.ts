@@ -86,17 +86,15 @@ for (const algorithm of ALGORITHMS) {
       await lab.advanceToLeader();
     });
 
-    test('messages fly with data-msg-kind and open their details on click', async ({ page }) => {
+    test('messages fly (drawn on the canvas) and open their details on click', async ({ page }) => {
       const lab = new Lab(page);
       const kind = { bully: 'Election', raft: 'RequestVote', zab: 'Notification' }[algorithm];
-      // Virtual time to the first instant a message of that kind has been sent, then 3 ms on: it is in flight,
-      // and paused, so it stays where it is to be clicked.
+      // Virtual time to the first instant a message of that kind has been sent, then 5 ms on: it is in flight,
+      // part-way along, off its sender's node, and paused, so it stays where the canvas drew it to be clicked.
       const snap = await lab.advanceUntil((s) => (s.sentByKind[kind] ?? 0) > 0, `a ${kind} message`);
-      await lab.advanceTo(snap.t + 3);
-      const msg = page.locator(`[data-msg-kind="${kind}"]`).first();
-      await expect(msg).toBeAttached();
-      // Near its sender the message sits under the node: dispatch the click to it.
-      await msg.dispatchEvent('click');
+      await lab.advanceTo(snap.t + 5);
+      await expect.poll(async () => (await lab.drawn()).glyphs.some((g) => g.kind === kind)).toBe(true);
+      await lab.clickMessage(kind);
       await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(kind);
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     });

@@ -45,21 +45,21 @@ test('step back and forward move the timeline and the picture; scrubbing to 0 sh
   const back = page.getByRole('button', { name: 'Step back' });
   await expect(async () => {
     await forward.click();
-    await expect(page.locator('[data-msg-kind="RequestVote"]').first()).toBeAttached({ timeout: 500 });
+    await expect.poll(async () => (await lab.drawn()).glyphs.some((g) => g.kind === 'RequestVote'), { timeout: 500 }).toBe(true);
   }).toPass({ timeout: 15_000 });
   await page.waitForTimeout(400); // let the step's glide end
   const t1 = await valueNow(page);
-  const msgs1 = await page.locator('[data-msg-kind]').count();
+  const msgs1 = await lab.sim<number>('messageCount');
   const caption = await page.getByTestId('step-caption').textContent();
   expect(caption).toMatch(/candidate|votes/i);
 
   await back.click();
   await expect.poll(() => valueNow(page)).toBeLessThan(t1);
   const t0 = await valueNow(page);
-  await expect.poll(() => page.locator('[data-msg-kind]').count()).not.toBe(msgs1);
+  await expect.poll(() => lab.sim<number>('messageCount')).not.toBe(msgs1);
   await forward.click();
   await expect.poll(() => valueNow(page)).toBe(t1);
-  await expect.poll(() => page.locator('[data-msg-kind]').count()).toBe(msgs1);
+  await expect.poll(() => lab.sim<number>('messageCount')).toBe(msgs1);
   expect(t0).toBeLessThan(t1);
   await lab.screenshot('replay-step');
 

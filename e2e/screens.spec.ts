@@ -33,7 +33,7 @@ for (const algorithm of ['bully', 'raft', 'zab']) {
         { timeout: 20_000 },
       );
       await lab.pause();
-      await expect(page.locator('[data-msg-kind]').first()).toBeAttached();
+      await expect.poll(async () => (await lab.drawn()).glyphs.length).toBeGreaterThan(0);
       await lab.screenshot(`${algorithm}-${n}`);
       const boxes = await page.locator('.node-label').evaluateAll((els) =>
         els.map((e) => {

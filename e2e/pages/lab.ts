@@ -278,4 +278,46 @@ export class Lab {
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }
+
+  /** What pane `pane`'s message canvas drew last (the `?test=1` hook of the canvas layer, issue 17). */
+  async drawn(pane = 0): Promise<Drawn> {
+    return this.page.locator('[data-testid="msg-canvas"]').nth(pane).evaluate((c) => (c as unknown as { __drawn: Drawn }).__drawn);
+  }
+
+  /** Clicks the first drawn message of `kind` (or that `which` picks) where the canvas drew it. */
+  async clickMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<DrawnGlyph> {
+    const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
+    const d = await this.drawn(pane);
+    const pick = typeof which === 'function' ? which : (x: DrawnGlyph) => !which || x.kind === which;
+    const g = d.glyphs.find(pick);
+    if (!g) throw new Error(`no such message drawn (drew ${d.glyphs.map((x) => x.kind).join(', ') || 'none'})`);
+    const box = (await canvas.boundingBox())!;
+    await this.page.mouse.click(box.x + d.ox + d.scale * g.x, box.y + d.oy + d.scale * g.y);
+    return g;
+  }
+}
+
+export interface DrawnGlyph {
+  msg: number;
+  kind: string;
+  from: number;
+  to: number;
+  x: number;
+  y: number;
+  shape: 'pill' | 'dot' | 'speck';
+  dead: boolean;
+  opacity: number;
+  label: string;
+}
+
+export interface Drawn {
+  time: number;
+  dpr: number;
+  width: number;
+  height: number;
+  scale: number;
+  ox: number;
+  oy: number;
+  density: string;
+  glyphs: DrawnGlyph[];
 }

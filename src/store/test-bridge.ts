@@ -27,6 +27,8 @@ export interface SimBridge {
   leader(): NodeId | null;
   /** Messages on screen now (in flight or fading). */
   messageCount(): number;
+  /** Those messages: id, kind, ends, send and delivery times, when dropped (the canvas layer's input). */
+  messages(): { msg: number; kind: string; from: number; to: number; t: number; deliverAt: number; lost?: boolean; diedAt?: number }[];
   stats(): { sent: number; delivered: number; dropped: number; steps: number };
   traceHash(): string;
   actions(): unknown[];
@@ -61,6 +63,7 @@ export function installTestBridge(c: PaneController, target: Record<string, unkn
     nodes: () => Object.values(s().nodes).map((n) => ({ ...n })),
     leader: () => s().leader,
     messageCount: () => Object.keys(s().messages).length,
+    messages: () => Object.values(s().messages).map(({ msg, kind, from, to, t, deliverAt, lost, diedAt }) => ({ msg, kind, from, to, t, deliverAt, lost, diedAt })),
     stats: () => ({ ...s().stats }),
     traceHash: () => s().traceHash,
     actions: () => structuredClone(s().actions),

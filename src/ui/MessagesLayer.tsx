@@ -1,50 +1,26 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MessageView } from '../store/pane-model';
 import { fadeMsFor } from '../store/pane-controller';
-import { chordBetween, chordPath, pointOnChord, type Chord } from '../view/chord';
+import { chordBetween, chordPath } from '../view/chord';
 import { kindStyle } from '../view/kinds';
-import { fadeAfter, flightFraction } from '../view/message-position';
+import { densityFor, glyphsAt, type GlyphGeo } from '../view/message-glyphs';
 import { stopParam, type PartitionView } from '../view/partition';
-import type { RingLayout } from '../view/ring';
+import { VIEW_SIZE, type RingLayout } from '../view/ring';
 import type { NetworkView } from '../protocol';
+import { drawGlyphs, type Theme } from './canvas/draw-glyphs';
+import { registerSurface, TEST_HOOK, type MessageSurface } from './canvas/registry';
 import { useController } from './context';
 import { selectMessages, selectNetwork } from './selectors';
 import { usePane } from './usePane';
 import { useT } from './useT';
 
-interface Props {
-  layout: RingLayout;
-  partition: PartitionView;
-  /** Labels on messages (off when there are too many to read). */
-  onChordClick: (from: number, to: number) => void;
-}
-
-interface Geo {
-  chord: Chord;
-  stopAt: number | null;
-}
-
-const PILL_H = 30;
-/** Above this many messages on screen, they are drawn as one path per kind (a swarm), not one element each. */
-export const SWARM_AT = 300;
-
-type Density = 'labels' | 'dots' | 'specks';
-
-/**
- * Messages in flight. React renders one element per message (only when the set changes); every frame the
- * controller's clock moves them by writing transforms through refs, at (now − send) / (deliver − send).
- */
-export const MessagesLayer = memo(function MessagesLayer({ layout, partition, onChordClick }: Props) {
-  const t = useT();
-  const controller = useController();
+/** The messages on screen and each one's chord (with where a partition stops it). */
+function useMessageGeo(layout: RingLayout, partition: PartitionView) {
   const messages = usePane(selectMessages);
   const network = usePane(selectNetwork) as NetworkView;
   const list = useMemo(() => Object.values(messages), [messages]);
-  const loud = list.filter((m) => !kindStyle(m.kind, m.fields).quiet && m.diedAt === undefined).length;
-  // The more messages fly, the less each one says: labelled pills, then dots, then small dots without chords.
-  const density: Density = layout.labelMode !== 'sparse' && loud <= 14 ? 'labels' : loud <= 80 ? 'dots' : 'specks';
   const geo = useMemo(() => {
-    const out = new Map<number, Geo>();
+    const out = new Map<number, GlyphGeo>();
     for (const m of list) {
       const a = layout.byId.get(m.from);
       const b = layout.byId.get(m.to);
@@ -54,205 +30,127 @@ export const MessagesLayer = memo(function MessagesLayer({ layout, partition, on
     }
     return out;
   }, [list, layout, network, partition]);
-  const refs = useRef(new Map<number, SVGGElement>());
-  const geoRef = useRef(geo);
-  const listRef = useRef(list);
-
-  useLayoutEffect(() => {
-    geoRef.current = geo;
-    listRef.current = list;
-  }, [geo, list]);
-
-  useEffect(() => {
-    const draw = (now: number) => {
-      const fade = fadeMsFor(controller.store.getState().speed);
-      for (const m of listRef.current) {
-        const el = refs.current.get(m.msg);
-        const g = geoRef.current.get(m.msg);
-        if (!el || !g) continue;
-        const p = flightFraction(m, now, m.diedAt === undefined ? g.stopAt : null);
-        const pt = pointOnChord(g.chord, m.diedAt !== undefined && !m.lost ? Math.min(p, g.stopAt ?? p) : p);
-        el.setAttribute('transform', `translate(${pt.x.toFixed(1)},${pt.y.toFixed(1)})`);
-        const vis = m.diedAt === undefined ? (now < m.t ? 0 : 1) : fadeAfter(now, m.diedAt, fade);
-        el.style.opacity = String(vis);
-      }
-    };
-    const off = controller.onFrame(draw);
-    draw(controller.time);
-    return off;
-  }, [controller]);
-
-  // New elements get their position before the browser paints them.
-  useLayoutEffect(() => {
-    controller.requestFrame();
-  }, [list, controller]);
-
-  if (list.length > SWARM_AT) return <Swarm list={list} geo={geo} />;
-
-  return (
-    <g className="messages">
-      <g className="msg-chords">
-        {list.map((m) => {
-          const g = geo.get(m.msg);
-          const st = kindStyle(m.kind, m.fields);
-          if (!g || st.quiet || density === 'specks') return null;
-          return (
-            <path
-              key={m.msg}
-              d={chordPath(g.chord)}
-              className="msg-chord"
-              stroke={st.color}
-              onClick={(e) => {
-                e.stopPropagation();
-                onChordClick(m.from, m.to);
-              }}
-            >
-              <title>{t.cutLink(m.from, m.to)}</title>
-            </path>
-          );
-        })}
-      </g>
-      {list.map((m) => (
-        <MessageGlyph
-          key={m.msg}
-          m={m}
-          density={density}
-          setRef={(el) => {
-            if (el) refs.current.set(m.msg, el);
-            else refs.current.delete(m.msg);
-          }}
-          onOpen={() => controller.selectMessage(m.msg)}
-          title={`${t.messageTitle(m.kind, m.from, m.to)} — ${JSON.stringify(m.fields)}`}
-        />
-      ))}
-    </g>
-  );
-});
-
-interface GlyphProps {
-  m: MessageView;
-  density: Density;
-  setRef: (el: SVGGElement | null) => void;
-  onOpen: () => void;
-  title: string;
+  const density = useMemo(() => densityFor(list, layout.labelMode), [list, layout.labelMode]);
+  return { list, geo, density };
 }
 
-function MessageGlyph({ m, density, setRef, onOpen, title }: GlyphProps) {
-  const st = kindStyle(m.kind, m.fields);
-  const dead = m.diedAt !== undefined;
-  const common = {
-    ref: setRef,
-    'data-msg-kind': m.kind,
-    'data-msg-id': m.msg,
-    'data-msg-from': m.from,
-    'data-msg-to': m.to,
-    'data-dropped': dead ? m.dropReason : undefined,
-    onClick: (e: React.MouseEvent) => {
-      e.stopPropagation();
-      onOpen();
-    },
-    style: { opacity: 0 },
-  };
-  if (st.quiet) {
-    return (
-      <g {...common} className="msg quiet">
-        <title>{title}</title>
-        <circle r={density === 'specks' ? 4 : 7} fill={st.color} />
-        {dead && <DeathMark size={9} />}
-      </g>
-    );
-  }
-  if (density !== 'labels') {
-    const r = density === 'dots' ? 10 : 5;
-    return (
-      <g {...common} className={`msg${st.reply ? ' reply' : ''}`}>
-        <title>{title}</title>
-        <circle r={r} fill={st.reply ? 'var(--bg)' : st.color} stroke={st.color} strokeWidth={r * 0.4} />
-        {dead && <DeathMark size={r * 1.3} />}
-      </g>
-    );
-  }
-  const w = Math.max(44, st.label.length * 12.5 + 18);
-  return (
-    <g {...common} className={`msg${st.reply ? ' reply' : ''}`}>
-      <title>{title}</title>
-      <rect x={-w / 2} y={-PILL_H / 2} width={w} height={PILL_H} rx={PILL_H / 2} fill={st.reply ? 'var(--bg)' : st.color} stroke={st.color} strokeWidth={3.5} />
-      <text className="msg-label" textAnchor="middle" dy="0.35em" fill={st.reply ? 'var(--fg)' : '#fff'}>
-        {st.label}
-      </text>
-      {dead && <DeathMark size={PILL_H * 0.7} />}
-    </g>
-  );
+interface ChordProps {
+  layout: RingLayout;
+  partition: PartitionView;
+  onChordClick: (from: number, to: number) => void;
 }
 
-/** A dropped message: a bold ✕ over it where it died. */
-function DeathMark({ size }: { size: number }) {
+/** Each loud message's chord, in the SVG (clickable: a click cuts or restores that link). */
+export const MessageChords = memo(function MessageChords({ layout, partition, onChordClick }: ChordProps) {
+  const t = useT();
+  const { list, geo, density } = useMessageGeo(layout, partition);
+  if (density === 'specks') return null;
   return (
-    <g className="death">
-      <line x1={-size} y1={-size} x2={size} y2={size} />
-      <line x1={-size} y1={size} x2={size} y2={-size} />
-    </g>
-  );
-}
-
-/**
- * Thousands of messages (a 101-node Bully election sends O(n²)): one <path> of small dots per kind,
- * rewritten each frame, keeps the frame cheap while still showing the storm and each kind's colour.
- */
-function Swarm({ list, geo }: { list: MessageView[]; geo: Map<number, Geo> }) {
-  const controller = useController();
-  const kinds = useMemo(() => {
-    const by = new Map<string, MessageView[]>();
-    for (const m of list) {
-      if (!by.has(m.kind)) by.set(m.kind, []);
-      by.get(m.kind)!.push(m);
-    }
-    return by;
-  }, [list]);
-  const refs = useRef(new Map<string, SVGPathElement>());
-  const state = useRef({ kinds, geo });
-  useLayoutEffect(() => {
-    state.current = { kinds, geo };
-    controller.requestFrame();
-  }, [kinds, geo, controller]);
-  useEffect(() => {
-    const draw = (now: number) => {
-      const { kinds: ks, geo: gs } = state.current;
-      for (const [kind, ms] of ks) {
-        const el = refs.current.get(kind);
-        if (!el) continue;
-        const r = 4;
-        const parts: string[] = [];
-        for (const m of ms) {
-          const g = gs.get(m.msg);
-          if (!g || m.diedAt !== undefined || now < m.t) continue;
-          const pt = pointOnChord(g.chord, flightFraction(m, now, g.stopAt));
-          parts.push(`M${(pt.x - r).toFixed(1)},${pt.y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
-        }
-        el.setAttribute('d', parts.join(''));
-      }
-    };
-    const off = controller.onFrame(draw);
-    draw(controller.time);
-    return off;
-  }, [controller]);
-  return (
-    <g className="messages swarm">
-      {[...kinds.keys()].map((kind) => {
-        const st = kindStyle(kind);
+    <g className="msg-chords">
+      {list.map((m: MessageView) => {
+        const g = geo.get(m.msg);
+        const st = kindStyle(m.kind, m.fields);
+        if (!g || st.quiet) return null;
         return (
           <path
-            key={kind}
-            data-msg-kind={kind}
-            className={st.quiet ? 'quiet' : undefined}
-            fill={st.color}
-            ref={(el) => {
-              if (el) refs.current.set(kind, el);
-              else refs.current.delete(kind);
+            key={m.msg}
+            d={chordPath(g.chord)}
+            className="msg-chord"
+            stroke={st.color}
+            onClick={(e) => {
+              e.stopPropagation();
+              onChordClick(m.from, m.to);
             }}
-          />
+          >
+            <title>{t.cutLink(m.from, m.to)}</title>
+          </path>
         );
       })}
     </g>
   );
+});
+
+interface CanvasProps {
+  layout: RingLayout;
+  partition: PartitionView;
+  /** The ring box's size in CSS pixels (the SVG's), or null before it is measured. */
+  box: { width: number; height: number } | null;
+  svgRef: React.RefObject<SVGSVGElement | null>;
 }
+
+function readTheme(el: Element): Theme {
+  const cs = getComputedStyle(el);
+  return { bg: cs.getPropertyValue('--bg').trim() || '#fff', fg: cs.getPropertyValue('--fg').trim() || '#000' };
+}
+
+/**
+ * Messages in flight on one 2D canvas under the ring's SVG (issue 17): React renders the canvas once; every
+ * frame the controller's clock redraws the glyphs, each at (now − send) / (deliver − send) of its chord. The
+ * canvas has the SVG's size and view box (device-pixel-ratio aware); the glyphs it drew stay on the surface
+ * for clicks (hit-tested in view math) and exports.
+ */
+export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, box, svgRef }: CanvasProps) {
+  const controller = useController();
+  const { list, geo, density } = useMessageGeo(layout, partition);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const state = useRef({ list, geo, density, box });
+  const surface = useRef<MessageSurface>({ glyphs: [], theme: { bg: '#fff', fg: '#000' } });
+
+  useLayoutEffect(() => {
+    state.current = { list, geo, density, box };
+    if (canvasRef.current) surface.current.theme = readTheme(canvasRef.current);
+    controller.requestFrame();
+  }, [list, geo, density, box, controller]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    return svg ? registerSurface(svg, surface.current) : undefined;
+  }, [svgRef]);
+
+  useEffect(() => {
+    let lastKey = '';
+    const draw = (now: number) => {
+      const canvas = canvasRef.current;
+      const { list: l, geo: g, density: d, box: b } = state.current;
+      if (!canvas || !b) return;
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.max(1, Math.round(b.width * dpr));
+      const h = Math.max(1, Math.round(b.height * dpr));
+      if (canvas.width !== w || canvas.height !== h) {
+        canvas.width = w;
+        canvas.height = h;
+      }
+      const glyphs = glyphsAt(l, g, now, d, fadeMsFor(controller.store.getState().speed));
+      surface.current.glyphs = glyphs;
+      // The SVG's viewBox with preserveAspectRatio "xMidYMid meet": one scale, centred.
+      const s = Math.min(b.width, b.height) / VIEW_SIZE;
+      const ox = (b.width - s * VIEW_SIZE) / 2;
+      const oy = (b.height - s * VIEW_SIZE) / 2;
+      // `?test=1`: what was drawn, as data; a glyph's CSS pixel in the canvas is (ox + scale·x, oy + scale·y).
+      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: d, glyphs };
+      // Nothing on screen before or now: skip the clear (an idle pane costs nothing per frame).
+      const key = glyphs.length ? '' : `${w}x${h}`;
+      if (key && key === lastKey) return;
+      lastKey = key;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
+      drawGlyphs(ctx, glyphs, surface.current.theme);
+    };
+    const off = controller.onFrame(draw);
+    draw(controller.time);
+    return off;
+  }, [controller]);
+
+  return (
+    <canvas
+      ref={canvasRef}
+      className="msg-canvas"
+      data-testid="msg-canvas"
+      aria-hidden="true"
+      style={{ width: box?.width ?? '100%', height: box?.height ?? '100%' }}
+    />
+  );
+});

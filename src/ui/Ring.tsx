@@ -3,10 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeId } from '../engine/core/types';
 import type { NetworkView } from '../protocol';
 import { partitionView, splitByLine } from '../view/partition';
+import { hitGlyph } from '../view/message-glyphs';
 import { ringLayout, VIEW_SIZE, type Point } from '../view/ring';
 import { commands } from './actions';
 import { useAppStoreApi, useController } from './context';
-import { MessagesLayer } from './MessagesLayer';
+import { surfaceFor } from './canvas/registry';
+import { MessageChords, MessagesCanvas } from './MessagesLayer';
 import { NetworkLayer } from './NetworkLayer';
 import { LessonHighlight } from './lessons/LessonHighlight';
 import { NodeMenu } from './NodeMenu';
@@ -103,10 +105,25 @@ export function Ring() {
       app.setState({ tool: 'none' });
     }
   };
+  // Messages are drawn on the canvas under the SVG: a click anywhere but on a node is hit-tested against what
+  // it drew (the nearest message within a few pixels), before a chord under it takes the click as a link cut.
+  const onClickCapture = (e: React.MouseEvent) => {
+    const svg = svgRef.current;
+    if (!svg || tool === 'split' || (e.target as Element).closest?.('.nodes')) return;
+    const surface = surfaceFor(svg);
+    if (!surface?.glyphs.length) return;
+    const p = toSvg(e.clientX, e.clientY);
+    const scale = box ? Math.min(box.width, box.height) / VIEW_SIZE : 1;
+    const hit = hitGlyph(surface.glyphs, p.x, p.y, 6 / (scale || 1));
+    if (!hit) return;
+    e.stopPropagation();
+    controller.selectMessage(hit.msg);
+  };
   const preview = drag && tool === 'split' ? splitByLine(layout, drag.a, drag.b) : null;
 
   return (
     <div className={`ring-box${tool === 'split' ? ' splitting' : ''}`} ref={boxRef}>
+      <MessagesCanvas layout={layout} partition={partition} box={box} svgRef={svgRef} />
       <svg
         ref={svgRef}
         className="ring"
@@ -116,11 +133,12 @@ export function Ring() {
         preserveAspectRatio="xMidYMid meet"
         data-label-mode={layout.labelMode}
         data-split-tool={tool === 'split' ? 'on' : undefined}
+        onClickCapture={onClickCapture}
       >
         <circle className="ring-circle" cx={layout.center.x} cy={layout.center.y} r={layout.radius} />
         <NetworkLayer layout={layout} partition={partition} network={network} onRestore={onRestore} />
         <TimersLayer layout={layout} />
-        <MessagesLayer layout={layout} partition={partition} onChordClick={onChordClick} />
+        <MessageChords layout={layout} partition={partition} onChordClick={onChordClick} />
         <LessonHighlight layout={layout} algorithm={algorithm} />
         <g className="nodes">
           {layout.places.map((p, i) => (

@@ -3,6 +3,8 @@
  * the same anywhere), as a PNG, and the current lesson step as a PNG with the ring on the left and the step's
  * text on the right. Everything stays in the page: blob URLs, no network.
  */
+import { glyphsSvg } from './canvas/draw-glyphs';
+import { surfaceFor } from './canvas/registry';
 
 const PROPS = [
   'fill',
@@ -32,6 +34,11 @@ export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { 
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
+  // Messages in flight are drawn on a canvas under the SVG (issue 17): the picture gets the same glyphs as
+  // SVG, under the nodes as on screen.
+  const surface = surfaceFor(svg);
+  const nodesAt = src.findIndex((e) => e.classList?.contains('nodes'));
+  const nodes = nodesAt >= 0 ? dst[nodesAt] : null;
   for (let i = 0; i < src.length; i++) {
     const cs = getComputedStyle(src[i]);
     const el = dst[i] as SVGElement;
@@ -46,6 +53,10 @@ export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { 
     el.removeAttribute('class');
     el.removeAttribute('style');
     el.removeAttribute('tabindex');
+  }
+  if (surface?.glyphs.length) {
+    const g = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${glyphsSvg(surface.glyphs, surface.theme)}</svg>`, 'image/svg+xml').documentElement.firstElementChild;
+    if (g) clone.insertBefore(document.importNode(g, true), nodes && nodes.parentNode === clone ? nodes : null);
   }
   const vb = svg.viewBox.baseVal;
   const box = { x: vb.x - pad, y: vb.y - pad, width: vb.width + 2 * pad, height: vb.height + 2 * pad };

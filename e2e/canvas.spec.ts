@@ -1,0 +1,84 @@
+/**
+ * Issue 17: messages in flight are drawn on a canvas per pane, under the SVG. These read what the canvas drew
+ * (its `?test=1` hook, as data) against the simulation (`window.__sim`) at paused virtual times.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { Lab } from './pages/lab';
+
+interface SimMessage {
+  msg: number;
+  kind: string;
+  from: number;
+  to: number;
+  t: number;
+  deliverAt: number;
+  diedAt?: number;
+}
+
+/**
+ * A paused time at which Raft (5 nodes, seed 2) has a message in mid-flight (a third to two thirds along, off
+ * both nodes), found by stepping virtual time; returns the time and that message's id.
+ */
+async function timeWithMessages(lab: Lab): Promise<{ t: number; mid: number }> {
+  for (let t = 100; t < 8000; t += 20) {
+    await lab.advanceTo(t);
+    const ms = await lab.sim<SimMessage[]>('messages');
+    const mid = ms.find((m) => m.diedAt === undefined && m.deliverAt > m.t && (t - m.t) / (m.deliverAt - m.t) > 0.35 && (t - m.t) / (m.deliverAt - m.t) < 0.65);
+    if (mid) return { t, mid: mid.msg };
+  }
+  throw new Error('no message in mid-flight within 8 s');
+}
+
+test('the messages drawn are the simulation’s messages in flight at a paused virtual time', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+  const { t } = await timeWithMessages(lab);
+  await expect.poll(async () => (await lab.drawn()).time).toBe(t);
+  const drawn = await lab.drawn();
+  const sim = await lab.sim<SimMessage[]>('messages');
+  const flying = sim.filter((m) => m.diedAt === undefined && m.t <= t).map((m) => m.msg).sort((a, b) => a - b);
+  expect(flying.length).toBeGreaterThan(0);
+  const live = drawn.glyphs.filter((g) => !g.dead).map((g) => g.msg).sort((a, b) => a - b);
+  expect(live).toEqual(flying);
+  for (const g of drawn.glyphs) {
+    const m = sim.find((x) => x.msg === g.msg)!;
+    expect(g.kind).toBe(m.kind);
+    expect([g.from, g.to]).toEqual([m.from, m.to]);
+  }
+  await lab.screenshot('canvas-raft-5-paused');
+});
+
+test('a click on a drawn message opens its details', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+  const { mid } = await timeWithMessages(lab);
+  const g = await lab.clickMessage((x) => x.msg === mid);
+  await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(g.kind);
+  await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(`${g.from}`);
+});
+
+test('the exported SVG contains the messages the canvas drew', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+  await timeWithMessages(lab);
+  const drawn = await lab.drawn();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ring as SVG' }).click()]);
+  const svg = readFileSync(await file.path(), 'utf8');
+  for (const g of drawn.glyphs) expect(svg).toContain(`data-msg-id="${g.msg}"`);
+  expect(svg).toContain(`data-msg-kind="${drawn.glyphs[0].kind}"`);
+});
+
+test.describe('at device pixel ratio 2', () => {
+  test.use({ deviceScaleFactor: 2 });
+  test('the canvas has twice the CSS pixels and still draws the messages', async ({ page }) => {
+    const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+    const { mid } = await timeWithMessages(lab);
+    const drawn = await lab.drawn();
+    const box = (await page.getByTestId('msg-canvas').boundingBox())!;
+    expect(drawn.dpr).toBe(2);
+    expect(Math.abs(drawn.width - 2 * box.width)).toBeLessThanOrEqual(2);
+    expect(Math.abs(drawn.height - 2 * box.height)).toBeLessThanOrEqual(2);
+    expect(drawn.glyphs.length).toBeGreaterThan(0);
+    const g = await lab.clickMessage((x) => x.msg === mid);
+    await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(g.kind);
+  });
+});

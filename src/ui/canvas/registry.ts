@@ -1,0 +1,27 @@
+/**
+ * Which glyphs a ring's canvas drew last, by the ring's <svg>: exports draw them into the picture, clicks
+ * hit-test them. A WeakMap, so a closed pane leaves nothing behind.
+ */
+import type { Glyph } from '../../view/message-glyphs';
+import type { Theme } from './draw-glyphs';
+
+export interface MessageSurface {
+  glyphs: Glyph[];
+  theme: Theme;
+}
+
+const surfaces = new WeakMap<SVGSVGElement, MessageSurface>();
+
+export function surfaceFor(svg: SVGSVGElement): MessageSurface | undefined {
+  return surfaces.get(svg);
+}
+
+export function registerSurface(svg: SVGSVGElement, s: MessageSurface): () => void {
+  surfaces.set(svg, s);
+  return () => {
+    if (surfaces.get(svg) === s) surfaces.delete(svg);
+  };
+}
+
+/** `?test=1`: the canvas keeps what it drew on its element (`canvas.__drawn`), for end-to-end tests. */
+export const TEST_HOOK = typeof location !== 'undefined' && new URLSearchParams(location.search).get('test') === '1';
