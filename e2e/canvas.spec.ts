@@ -82,3 +82,28 @@ test.describe('at device pixel ratio 2', () => {
     await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(g.kind);
   });
 });
+
+test('above the threshold, messages are drawn as flows between groups of nodes, and the legend says so', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'zab', nodes: 101, seed: 2, paused: true });
+  // ZAB's cold start: every node notifies every other (O(n²)); find a paused time with over 600 in flight.
+  let t = 0;
+  for (;;) {
+    t += 10;
+    expect(t, 'no time with over 600 messages in flight').toBeLessThan(3000);
+    await lab.advanceTo(t);
+    const live = (await lab.sim<SimMessage[]>('messages')).filter((m) => m.diedAt === undefined && m.t <= t).length;
+    if (live > 600) break;
+  }
+  await expect.poll(async () => (await lab.drawn()).time).toBe(t);
+  const drawn = (await lab.drawn()) as unknown as { density: string; glyphs: unknown[]; flows: { from: number; to: number; count: number }[] };
+  const live = (await lab.sim<SimMessage[]>('messages')).filter((m) => m.diedAt === undefined && m.t <= t).length;
+  expect(drawn.density).toBe('flows');
+  expect(drawn.glyphs).toEqual([]);
+  expect(drawn.flows.reduce((s, f) => s + f.count, 0)).toBe(live);
+  expect(drawn.flows.every((f) => f.from >= 0 && f.from < 8 && f.to >= 0 && f.to < 8)).toBe(true);
+  await expect(page.getByTestId('flows-note')).toContainText('flows between 8 groups');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ring as SVG' }).click()]);
+  expect(readFileSync(await file.path(), 'utf8')).toContain('data-flow-count=');
+  await lab.screenshot('canvas-zab-101-flows-paused');
+});

@@ -89,13 +89,15 @@ for (const algorithm of ALGORITHMS) {
     test('messages fly (drawn on the canvas) and open their details on click', async ({ page }) => {
       const lab = new Lab(page);
       const kind = { bully: 'Election', raft: 'RequestVote', zab: 'Notification' }[algorithm];
-      // Virtual time to the first instant a message of that kind has been sent, then 5 ms on: it is in flight,
-      // part-way along, off its sender's node, and paused, so it stays where the canvas drew it to be clicked.
+      // Virtual time to the first instant a message of that kind has been sent: it is in flight. Then on a few
+      // virtual ms at a time, paused, until the canvas draws one clear of the nodes, and click where it drew it.
       const snap = await lab.advanceUntil((s) => (s.sentByKind[kind] ?? 0) > 0, `a ${kind} message`);
-      await lab.advanceTo(snap.t + 5);
-      await expect.poll(async () => (await lab.drawn()).glyphs.some((g) => g.kind === kind)).toBe(true);
-      await lab.clickMessage(kind);
-      await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(kind);
+      await lab.advanceTo(snap.t);
+      await expect(async () => {
+        await lab.advanceTo((await lab.sim<number>('viewTime')) + 3);
+        await lab.clickMessage(kind);
+        await expect(page.getByRole('dialog', { name: 'Message' })).toContainText(kind, { timeout: 2000 });
+      }).toPass({ timeout: 30_000 });
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     });
   });

@@ -284,16 +284,32 @@ export class Lab {
     return this.page.locator('[data-testid="msg-canvas"]').nth(pane).evaluate((c) => (c as unknown as { __drawn: Drawn }).__drawn);
   }
 
-  /** Clicks the first drawn message of `kind` (or that `which` picks) where the canvas drew it. */
+  /**
+   * Clicks the first drawn message of `kind` (or that `which` picks) where the canvas drew it, among those not
+   * covered by a node (a click there opens the node), clear of other glyphs if it can. Throws if there is none.
+   */
   async clickMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<DrawnGlyph> {
-    const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
-    const d = await this.drawn(pane);
     const pick = typeof which === 'function' ? which : (x: DrawnGlyph) => !which || x.kind === which;
-    const g = d.glyphs.find(pick);
-    if (!g) throw new Error(`no such message drawn (drew ${d.glyphs.map((x) => x.kind).join(', ') || 'none'})`);
+    const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
+    // The canvas draws on the next frame: wait until what it drew is the displayed time's picture.
+    await canvas.evaluate(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const sim = (window as unknown as { __sim?: { viewTime(): number } }).__sim;
+          const check = () => (!sim || (c as unknown as { __drawn?: Drawn }).__drawn?.time === sim.viewTime() ? resolve() : requestAnimationFrame(check));
+          check();
+        }),
+    );
+    const d = await this.drawn(pane);
     const box = (await canvas.boundingBox())!;
-    await this.page.mouse.click(box.x + d.ox + d.scale * g.x, box.y + d.oy + d.scale * g.y);
-    return g;
+    const points = d.glyphs.filter(pick).map((g) => ({ g, x: box.x + d.ox + d.scale * g.x, y: box.y + d.oy + d.scale * g.y }));
+    const free = await this.page.evaluate((ps) => ps.map((p) => !document.elementFromPoint(p.x, p.y)?.closest('.nodes')), points.map(({ x, y }) => ({ x, y })));
+    // Prefer one clear of the other glyphs too: where two overlap, the click opens the one on top.
+    const alone = (g: DrawnGlyph) => d.glyphs.every((o) => o === g || Math.hypot(o.x - g.x, o.y - g.y) > 60);
+    const at = points.find((p, i) => free[i] && alone(p.g)) ?? points.find((_, i) => free[i]);
+    if (!at) throw new Error(`no such message drawn off the nodes (drew ${d.glyphs.map((x) => x.kind).join(', ') || 'none'})`);
+    await this.page.mouse.click(at.x, at.y);
+    return at.g;
   }
 }
 

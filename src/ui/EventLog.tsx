@@ -16,6 +16,7 @@ import { ROLE_STYLES } from '../view/roles';
 import { selectObservers, selectPlaying, selectVoters } from './selectors';
 import { useApp } from './useApp';
 import { usePane } from './usePane';
+import { useThrottled } from './useThrottled';
 import { useT } from './useT';
 import './replay.css';
 
@@ -89,9 +90,11 @@ export function EventLog() {
   const t = useT();
   const c = useController();
   const lang = useApp(selectLang);
-  const lines = usePane(selectLines);
-  const due = usePane(selectDue);
   const playing = usePane(selectPlaying);
+  // While playing, the log catches up at most every 250 ms of wall time (issue 17); paused, at once.
+  const liveLines = usePane(selectLines);
+  const liveDue = usePane(selectDue);
+  const { lines, due } = useThrottled(useMemo(() => ({ lines: liveLines, due: liveDue }), [liveLines, liveDue]), 250, playing);
   const voters = usePane(selectVoters);
   const observers = usePane(selectObservers);
   const [node, setNode] = useState<number | null>(null);

@@ -1,6 +1,7 @@
 import { ROLE_STYLES } from '../view/roles';
 import { inkOn } from '../view/palette';
 import { shapePath } from '../view/shapes';
+import { FLOW_GROUPS, FLOWS_AT } from '../view/message-flows';
 import { selectAlgorithm } from './selectors';
 import { usePane } from './usePane';
 import { useT } from './useT';
@@ -10,6 +11,8 @@ export function Legend() {
   const t = useT();
   const algorithm = usePane(selectAlgorithm);
   const roles = Object.entries(ROLE_STYLES[algorithm] ?? {});
+  // A boolean, so the legend re-renders when the ring switches to or from flows, not per message.
+  const flows = usePane((s) => Object.keys(s.messages).length > FLOWS_AT);
   return (
     <section className="panel legend" aria-labelledby="legend-h">
       <h2 id="legend-h">{t.legend}</h2>
@@ -35,6 +38,11 @@ export function Legend() {
         <li className="muted">● {t.heartbeat}</li>
         <li className="muted">◯ {t.reply}</li>
         <li className="muted">✕ {t.lostMsg}</li>
+        {flows && (
+          <li className="flows-note" data-testid="flows-note">
+            {t.flowsNote(FLOW_GROUPS, FLOWS_AT)}
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -4,10 +4,11 @@ import { fadeMsFor } from '../store/pane-controller';
 import { chordBetween, chordPath } from '../view/chord';
 import { kindStyle } from '../view/kinds';
 import { densityFor, glyphsAt, type GlyphGeo } from '../view/message-glyphs';
+import { FLOWS_AT, flowGroups, flowsAt } from '../view/message-flows';
 import { stopParam, type PartitionView } from '../view/partition';
 import { VIEW_SIZE, type RingLayout } from '../view/ring';
 import type { NetworkView } from '../protocol';
-import { drawGlyphs, type Theme } from './canvas/draw-glyphs';
+import { drawFlows, drawGlyphs, type Theme } from './canvas/draw-glyphs';
 import { registerSurface, TEST_HOOK, type MessageSurface } from './canvas/registry';
 import { useController } from './context';
 import { selectMessages, selectNetwork } from './selectors';
@@ -19,8 +20,11 @@ function useMessageGeo(layout: RingLayout, partition: PartitionView) {
   const messages = usePane(selectMessages);
   const network = usePane(selectNetwork) as NetworkView;
   const list = useMemo(() => Object.values(messages), [messages]);
+  const flows = list.length > FLOWS_AT;
   const geo = useMemo(() => {
     const out = new Map<number, GlyphGeo>();
+    // Flows need no chord per message: thousands of them would cost a long task each time the set changes.
+    if (flows) return out;
     for (const m of list) {
       const a = layout.byId.get(m.from);
       const b = layout.byId.get(m.to);
@@ -29,9 +33,9 @@ function useMessageGeo(layout: RingLayout, partition: PartitionView) {
       out.set(m.msg, { chord, stopAt: stopParam(network, partition, chord, m.from, m.to) });
     }
     return out;
-  }, [list, layout, network, partition]);
+  }, [list, layout, network, partition, flows]);
   const density = useMemo(() => densityFor(list, layout.labelMode), [list, layout.labelMode]);
-  return { list, geo, density };
+  return { list, geo, density, flows };
 }
 
 interface ChordProps {
@@ -91,16 +95,17 @@ function readTheme(el: Element): Theme {
  */
 export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, box, svgRef }: CanvasProps) {
   const controller = useController();
-  const { list, geo, density } = useMessageGeo(layout, partition);
+  const { list, geo, density, flows } = useMessageGeo(layout, partition);
+  const grouping = useMemo(() => (flows ? flowGroups(layout) : null), [flows, layout]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const state = useRef({ list, geo, density, box });
-  const surface = useRef<MessageSurface>({ glyphs: [], theme: { bg: '#fff', fg: '#000' } });
+  const state = useRef({ list, geo, density, box, grouping });
+  const surface = useRef<MessageSurface>({ glyphs: [], flows: [], theme: { bg: '#fff', fg: '#000' } });
 
   useLayoutEffect(() => {
-    state.current = { list, geo, density, box };
+    state.current = { list, geo, density, box, grouping };
     if (canvasRef.current) surface.current.theme = readTheme(canvasRef.current);
     controller.requestFrame();
-  }, [list, geo, density, box, controller]);
+  }, [list, geo, density, box, grouping, controller]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -111,7 +116,7 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
     let lastKey = '';
     const draw = (now: number) => {
       const canvas = canvasRef.current;
-      const { list: l, geo: g, density: d, box: b } = state.current;
+      const { list: l, geo: g, density: d, box: b, grouping: gr } = state.current;
       if (!canvas || !b) return;
       const dpr = window.devicePixelRatio || 1;
       const w = Math.max(1, Math.round(b.width * dpr));
@@ -120,16 +125,18 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
         canvas.width = w;
         canvas.height = h;
       }
-      const glyphs = glyphsAt(l, g, now, d, fadeMsFor(controller.store.getState().speed));
+      const flowList = gr ? flowsAt(l, gr, now) : [];
+      const glyphs = gr ? [] : glyphsAt(l, g, now, d, fadeMsFor(controller.store.getState().speed));
       surface.current.glyphs = glyphs;
+      surface.current.flows = flowList;
       // The SVG's viewBox with preserveAspectRatio "xMidYMid meet": one scale, centred.
       const s = Math.min(b.width, b.height) / VIEW_SIZE;
       const ox = (b.width - s * VIEW_SIZE) / 2;
       const oy = (b.height - s * VIEW_SIZE) / 2;
       // `?test=1`: what was drawn, as data; a glyph's CSS pixel in the canvas is (ox + scale·x, oy + scale·y).
-      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: d, glyphs };
+      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: gr ? 'flows' : d, glyphs, flows: flowList.map(({ from, to, count, kind }) => ({ from, to, count, kind })) };
       // Nothing on screen before or now: skip the clear (an idle pane costs nothing per frame).
-      const key = glyphs.length ? '' : `${w}x${h}`;
+      const key = glyphs.length || flowList.length ? '' : `${w}x${h}`;
       if (key && key === lastKey) return;
       lastKey = key;
       const ctx = canvas.getContext('2d');
@@ -137,7 +144,8 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, w, h);
       ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
-      drawGlyphs(ctx, glyphs, surface.current.theme);
+      if (gr) drawFlows(ctx, flowList, now, surface.current.theme);
+      else drawGlyphs(ctx, glyphs, surface.current.theme);
     };
     const off = controller.onFrame(draw);
     draw(controller.time);

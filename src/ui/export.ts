@@ -3,7 +3,7 @@
  * the same anywhere), as a PNG, and the current lesson step as a PNG with the ring on the left and the step's
  * text on the right. Everything stays in the page: blob URLs, no network.
  */
-import { glyphsSvg } from './canvas/draw-glyphs';
+import { flowsSvg, glyphsSvg } from './canvas/draw-glyphs';
 import { surfaceFor } from './canvas/registry';
 
 const PROPS = [
@@ -54,8 +54,9 @@ export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { 
     el.removeAttribute('style');
     el.removeAttribute('tabindex');
   }
-  if (surface?.glyphs.length) {
-    const g = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${glyphsSvg(surface.glyphs, surface.theme)}</svg>`, 'image/svg+xml').documentElement.firstElementChild;
+  if (surface && (surface.glyphs.length || surface.flows.length)) {
+    const markup = surface.flows.length ? flowsSvg(surface.flows, surface.theme) : glyphsSvg(surface.glyphs, surface.theme);
+    const g = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`, 'image/svg+xml').documentElement.firstElementChild;
     if (g) clone.insertBefore(document.importNode(g, true), nodes && nodes.parentNode === clone ? nodes : null);
   }
   const vb = svg.viewBox.baseVal;

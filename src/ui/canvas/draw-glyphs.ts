@@ -3,6 +3,7 @@
  * markup for exported pictures. One look, two targets: what the canvas shows is what a slide gets.
  */
 import type { Glyph } from '../../view/message-glyphs';
+import { flowWidth, type Flow } from '../../view/message-flows';
 
 /** Colours the glyphs take from the page's theme (CSS variables resolved once per draw). */
 export interface Theme {
@@ -117,4 +118,72 @@ export function glyphsSvg(glyphs: readonly Glyph[], theme: Theme): string {
     parts.push(`<g data-msg-id="${g.msg}" data-msg-kind="${esc(g.kind)}" transform="translate(${n(g.x)},${n(g.y)})" opacity="${op.toFixed(2)}">${body}</g>`);
   }
   return `<g class="messages-export">${parts.join('')}</g>`;
+}
+
+/** Total in flight over all flows, and the largest band (widths are relative to it). */
+function flowScale(flows: readonly Flow[]): { total: number; max: number } {
+  let total = 0;
+  let max = 0;
+  for (const f of flows) {
+    total += f.count;
+    if (f.count > max) max = f.count;
+  }
+  return { total, max };
+}
+
+/**
+ * Aggregated flows: one band per pair of groups, its width by how many fly, dashes marching from sender to
+ * receiver at a pace set by sim time (`now`), so a paused picture stands still. Big flows say their count.
+ */
+export function drawFlows(ctx: CanvasRenderingContext2D, flows: readonly Flow[], now: number, theme: Theme): void {
+  const { total, max } = flowScale(flows);
+  ctx.lineCap = 'butt';
+  for (const f of flows) {
+    const w = flowWidth(f.count, max);
+    ctx.globalAlpha = 0.75;
+    ctx.strokeStyle = f.color;
+    ctx.lineWidth = w;
+    ctx.setLineDash([w * 1.6, w * 0.9]);
+    ctx.lineDashOffset = -((now * 0.12) % (w * 2.5));
+    ctx.beginPath();
+    if (f.chord) {
+      ctx.moveTo(f.chord.p0.x, f.chord.p0.y);
+      ctx.quadraticCurveTo(f.chord.c.x, f.chord.c.y, f.chord.p1.x, f.chord.p1.y);
+    } else ctx.arc(f.a.x, f.a.y, 18 + w / 2, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+  ctx.font = FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 5;
+  for (const f of flows) {
+    if (!f.chord || f.count < total * 0.04) continue;
+    const x = 0.25 * f.chord.p0.x + 0.5 * f.chord.c.x + 0.25 * f.chord.p1.x;
+    const y = 0.25 * f.chord.p0.y + 0.5 * f.chord.c.y + 0.25 * f.chord.p1.y;
+    ctx.strokeStyle = theme.bg;
+    ctx.strokeText(String(f.count), x, y);
+    ctx.fillStyle = theme.fg;
+    ctx.fillText(String(f.count), x, y);
+  }
+}
+
+/** The flows as SVG markup (still bands, no motion), for exports. */
+export function flowsSvg(flows: readonly Flow[], theme: Theme): string {
+  const { total, max } = flowScale(flows);
+  const parts: string[] = [];
+  for (const f of flows) {
+    const w = flowWidth(f.count, max);
+    const d = f.chord
+      ? `M${n(f.chord.p0.x)},${n(f.chord.p0.y)}Q${n(f.chord.c.x)},${n(f.chord.c.y)} ${n(f.chord.p1.x)},${n(f.chord.p1.y)}`
+      : `M${n(f.a.x - 18 - w / 2)},${n(f.a.y)}a${n(18 + w / 2)},${n(18 + w / 2)} 0 1,0 ${n(36 + w)},0a${n(18 + w / 2)},${n(18 + w / 2)} 0 1,0 ${n(-36 - w)},0`;
+    parts.push(`<path data-flow="${f.from}-${f.to}" data-flow-count="${f.count}" d="${d}" fill="none" stroke="${f.color}" stroke-width="${n(w)}" stroke-dasharray="${n(w * 1.6)} ${n(w * 0.9)}" opacity="0.75"/>`);
+    if (f.chord && f.count >= total * 0.04) {
+      const x = 0.25 * f.chord.p0.x + 0.5 * f.chord.c.x + 0.25 * f.chord.p1.x;
+      const y = 0.25 * f.chord.p0.y + 0.5 * f.chord.c.y + 0.25 * f.chord.p1.y;
+      parts.push(`<text x="${n(x)}" y="${n(y)}" dy="0.35em" text-anchor="middle" font-size="19" font-weight="800" font-family="system-ui, sans-serif" fill="${theme.fg}" stroke="${theme.bg}" stroke-width="5" paint-order="stroke">${f.count}</text>`);
+    }
+  }
+  return `<g class="flows-export">${parts.join('')}</g>`;
 }

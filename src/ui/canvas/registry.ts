@@ -3,10 +3,13 @@
  * hit-test them. A WeakMap, so a closed pane leaves nothing behind.
  */
 import type { Glyph } from '../../view/message-glyphs';
+import type { Flow } from '../../view/message-flows';
 import type { Theme } from './draw-glyphs';
 
 export interface MessageSurface {
   glyphs: Glyph[];
+  /** Above FLOWS_AT messages: the aggregated flows drawn instead of the glyphs (which are then empty). */
+  flows: Flow[];
   theme: Theme;
 }
 

@@ -199,6 +199,8 @@ export const en = {
   heartbeat: 'heartbeat (quiet)',
   reply: 'reply (hollow)',
   lostMsg: 'lost / blocked (✕)',
+  flowsNote: (groups: number, over: number) =>
+    `Over ${over} messages in flight: drawn as flows between ${groups} groups of neighbouring nodes (a band’s width: how many fly; big ones say their count).`,
   working: 'Starting the simulation…',
   recovering: 'Restarting the simulation…',
   stats: (sent: number, inflight: number) => `${sent} sent · ${inflight} in flight`,

@@ -187,6 +187,7 @@ export const zh: Dict = {
   heartbeat: '心跳（淡色）',
   reply: '回复（空心）',
   lostMsg: '丢失/被阻断（✕）',
+  flowsNote: (groups: number, over: number) => `在途消息超过 ${over} 条：按相邻节点分成 ${groups} 组，画成组间的消息流（带越宽，消息越多；大的流标出条数）。`,
   working: '正在启动模拟…',
   recovering: '正在重新启动模拟…',
   stats: (sent: number, inflight: number) => `已发送 ${sent} · 传输中 ${inflight}`,
