@@ -4,17 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { SimBridge } from '../src/store/test-bridge';
 import { Lab } from './pages/lab';
 
-interface SimMessage {
-  msg: number;
-  kind: string;
-  from: number;
-  to: number;
-  t: number;
-  deliverAt: number;
-  diedAt?: number;
-}
+/** What `window.__sim.messages()` returns for one message (src/store/test-bridge.ts). */
+type SimMessage = ReturnType<SimBridge['messages']>[number];
 
 /**
  * A paused time at which Raft (5 nodes, seed 2) has a message in mid-flight (a third to two thirds along, off

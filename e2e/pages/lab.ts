@@ -12,6 +12,7 @@
  * Which times matter is known from the headless run of the same setup (`e2e/headless.ts`), not guessed.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Glyph } from '../../src/view/message-glyphs';
 import type { Scenario } from '../../src/engine/core/types';
 import { firstInstant, scenarioTrace } from '../headless';
 import type { Snapshot } from '../../src/lessons/snapshot';
@@ -313,18 +314,8 @@ export class Lab {
   }
 }
 
-export interface DrawnGlyph {
-  msg: number;
-  kind: string;
-  from: number;
-  to: number;
-  x: number;
-  y: number;
-  shape: 'pill' | 'dot' | 'speck';
-  dead: boolean;
-  opacity: number;
-  label: string;
-}
+/** One message as the canvas drew it (src/view/message-glyphs.ts), as `canvas.__drawn` keeps it. */
+export type DrawnGlyph = Pick<Glyph, 'msg' | 'kind' | 'from' | 'to' | 'x' | 'y' | 'shape' | 'dead' | 'opacity' | 'label'>;
 
 export interface Drawn {
   time: number;
