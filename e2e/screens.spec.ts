@@ -18,21 +18,12 @@ for (const algorithm of ['bully', 'raft', 'zab']) {
     test(`${algorithm} with ${n} nodes mid-election: labels do not overlap`, async ({ page }) => {
       const lab = new Lab(page);
       await page.setViewportSize({ width: 1600, height: 900 });
-      await lab.open({ algorithm, nodes: n, speed: algorithm === 'raft' ? 60 : 20, seed: 3 });
+      await lab.open({ algorithm, nodes: n, seed: 3, paused: true });
       const roles = MID[algorithm];
-      await page.waitForFunction(
-        ([wanted]) => {
-          const sim = (window as unknown as { __sim: { nodes(): { role: string }[]; messageCount(): number; viewTime(): number; pause(): void } }).__sim;
-          // (The page's Content-Security-Policy allows no `new Function`: the test is plain data.)
-          const now = sim.nodes().some((x) => wanted.includes(x.role)) && sim.messageCount() >= 2 && sim.viewTime() > 12;
-          // Freeze in the same tick the condition holds, so the picture is the one asked for.
-          if (now) sim.pause();
-          return now;
-        },
-        [roles],
-        { timeout: 20_000 },
-      );
-      await lab.pause();
+      // Virtual time to the first instant past 12 ms at which some node is in an election role, then 3 ms on:
+      // the election's messages (10–30 ms each) are in the air, and the page is paused there.
+      const snap = await lab.advanceUntil((s) => s.t > 12 && s.sent >= 2 && [...s.nodes.values()].some((x) => roles.includes(String(x.role))), 'mid-election');
+      await lab.advanceTo(snap.t + 3);
       await expect.poll(async () => (await lab.drawn()).glyphs.length).toBeGreaterThan(0);
       await lab.screenshot(`${algorithm}-${n}`);
       const boxes = await page.locator('.node-label').evaluateAll((els) =>
