@@ -327,4 +327,6 @@ export interface Drawn {
   oy: number;
   density: string;
   glyphs: DrawnGlyph[];
+  /** Aggregated flows, drawn instead of glyphs when more than 600 messages are in flight. */
+  flows: { from: number; to: number; count: number; kind: string }[];
 }
