@@ -61,6 +61,29 @@ test('the exported SVG contains the messages the canvas drew', async ({ page }) 
   expect(svg).toContain(`data-msg-kind="${drawn.glyphs[0].kind}"`);
 });
 
+test('countdown arcs are drawn on the canvas, shrink with virtual time and are in the exported SVG', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+  await lab.advanceTo(40);
+  await expect.poll(async () => (await lab.drawn()).time).toBe(40);
+  const early = await lab.drawn();
+  // Every follower waits out its election timeout: one arc each, none full, none run out yet.
+  expect(early.arcs.map((a) => a.node).sort()).toEqual([1, 2, 3, 4, 5]);
+  for (const a of early.arcs) expect(a.left).toBeGreaterThan(0);
+  for (const a of early.arcs) expect(a.left).toBeLessThan(1);
+  await lab.advanceTo(100);
+  await expect.poll(async () => (await lab.drawn()).time).toBe(100);
+  const later = await lab.drawn();
+  for (const a of later.arcs) {
+    const before = early.arcs.find((x) => x.node === a.node && x.name === a.name);
+    if (before) expect(a.left).toBeLessThan(before.left);
+  }
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ring as SVG' }).click()]);
+  const svg = readFileSync(await file.path(), 'utf8');
+  for (const a of later.arcs.filter((x) => x.left > 0)) expect(svg).toContain(`data-timer-node="${a.node}"`);
+  await lab.screenshot('canvas-raft-5-arcs');
+});
+
 test.describe('at device pixel ratio 2', () => {
   test.use({ deviceScaleFactor: 2 });
   test('the canvas has twice the CSS pixels and still draws the messages', async ({ page }) => {

@@ -12,6 +12,7 @@
  * Which times matter is known from the headless run of the same setup (`e2e/headless.ts`), not guessed.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { TimerArc } from '../../src/view/timers';
 import type { Glyph } from '../../src/view/message-glyphs';
 import type { Scenario } from '../../src/engine/core/types';
 import { firstInstant, scenarioTrace } from '../headless';
@@ -329,4 +330,6 @@ export interface Drawn {
   glyphs: DrawnGlyph[];
   /** Aggregated flows, drawn instead of glyphs when more than 600 messages are in flight. */
   flows: { from: number; to: number; count: number; kind: string }[];
+  /** The countdown arcs drawn under the messages (src/view/timers.ts). */
+  arcs: TimerArc[];
 }

@@ -6,12 +6,13 @@ import { kindStyle } from '../view/kinds';
 import { densityFor, glyphsAt, type GlyphGeo } from '../view/message-glyphs';
 import { FLOWS_AT, flowGroups, flowsAt } from '../view/message-flows';
 import { stopParam, type PartitionView } from '../view/partition';
+import { timerArcs } from '../view/timers';
 import { VIEW_SIZE, type RingLayout } from '../view/ring';
 import type { NetworkView } from '../protocol';
-import { drawFlows, drawGlyphs, type Theme } from './canvas/draw-glyphs';
+import { drawArcs, drawFlows, drawGlyphs, type Theme } from './canvas/draw-glyphs';
 import { registerSurface, TEST_HOOK, type MessageSurface } from './canvas/registry';
 import { useController } from './context';
-import { selectMessages, selectNetwork } from './selectors';
+import { selectMessages, selectNetwork, selectTimers } from './selectors';
 import { usePane } from './usePane';
 import { useT } from './useT';
 
@@ -97,15 +98,16 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
   const controller = useController();
   const { list, geo, density, flows } = useMessageGeo(layout, partition);
   const grouping = useMemo(() => (flows ? flowGroups(layout) : null), [flows, layout]);
+  const timers = usePane(selectTimers);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const state = useRef({ list, geo, density, box, grouping });
-  const surface = useRef<MessageSurface>({ glyphs: [], flows: [], theme: { bg: '#fff', fg: '#000' } });
+  const state = useRef({ list, geo, density, box, grouping, timers, layout });
+  const surface = useRef<MessageSurface>({ glyphs: [], flows: [], arcs: [], theme: { bg: '#fff', fg: '#000' } });
 
   useLayoutEffect(() => {
-    state.current = { list, geo, density, box, grouping };
+    state.current = { list, geo, density, box, grouping, timers, layout };
     if (canvasRef.current) surface.current.theme = readTheme(canvasRef.current);
     controller.requestFrame();
-  }, [list, geo, density, box, grouping, controller]);
+  }, [list, geo, density, box, grouping, timers, layout, controller]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -116,7 +118,7 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
     let lastKey = '';
     const draw = (now: number) => {
       const canvas = canvasRef.current;
-      const { list: l, geo: g, density: d, box: b, grouping: gr } = state.current;
+      const { list: l, geo: g, density: d, box: b, grouping: gr, timers: tm, layout: lay } = state.current;
       if (!canvas || !b) return;
       const dpr = window.devicePixelRatio || 1;
       const w = Math.max(1, Math.round(b.width * dpr));
@@ -127,16 +129,18 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
       }
       const flowList = gr ? flowsAt(l, gr, now) : [];
       const glyphs = gr ? [] : glyphsAt(l, g, now, d, fadeMsFor(controller.store.getState().speed));
+      const arcs = timerArcs(tm, lay, now);
       surface.current.glyphs = glyphs;
       surface.current.flows = flowList;
+      surface.current.arcs = arcs;
       // The SVG's viewBox with preserveAspectRatio "xMidYMid meet": one scale, centred.
       const s = Math.min(b.width, b.height) / VIEW_SIZE;
       const ox = (b.width - s * VIEW_SIZE) / 2;
       const oy = (b.height - s * VIEW_SIZE) / 2;
       // `?test=1`: what was drawn, as data; a glyph's CSS pixel in the canvas is (ox + scale·x, oy + scale·y).
-      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: gr ? 'flows' : d, glyphs, flows: flowList.map(({ from, to, count, kind }) => ({ from, to, count, kind })) };
+      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: gr ? 'flows' : d, glyphs, flows: flowList.map(({ from, to, count, kind }) => ({ from, to, count, kind })), arcs };
       // Nothing on screen before or now: skip the clear (an idle pane costs nothing per frame).
-      const key = glyphs.length || flowList.length ? '' : `${w}x${h}`;
+      const key = glyphs.length || flowList.length || arcs.length ? '' : `${w}x${h}`;
       if (key && key === lastKey) return;
       lastKey = key;
       const ctx = canvas.getContext('2d');
@@ -144,6 +148,7 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, w, h);
       ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * ox, dpr * oy);
+      drawArcs(ctx, arcs);
       if (gr) drawFlows(ctx, flowList, now, surface.current.theme);
       else drawGlyphs(ctx, glyphs, surface.current.theme);
     };

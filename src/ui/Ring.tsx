@@ -14,7 +14,6 @@ import { LessonHighlight } from './lessons/LessonHighlight';
 import { NodeMenu } from './NodeMenu';
 import { RingNode } from './RingNode';
 import { selectAlgorithm, selectNetwork } from './selectors';
-import { TimersLayer } from './TimersLayer';
 import { useApp } from './useApp';
 import { useBoxSize } from './useBoxSize';
 import { usePane } from './usePane';
@@ -137,7 +136,6 @@ export function Ring() {
       >
         <circle className="ring-circle" cx={layout.center.x} cy={layout.center.y} r={layout.radius} />
         <NetworkLayer layout={layout} partition={partition} network={network} onRestore={onRestore} />
-        <TimersLayer layout={layout} />
         <MessageChords layout={layout} partition={partition} onChordClick={onChordClick} />
         <LessonHighlight layout={layout} algorithm={algorithm} />
         <g className="nodes">

@@ -3,7 +3,7 @@
  * the same anywhere), as a PNG, and the current lesson step as a PNG with the ring on the left and the step's
  * text on the right. Everything stays in the page: blob URLs, no network.
  */
-import { flowsSvg, glyphsSvg } from './canvas/draw-glyphs';
+import { arcsSvg, flowsSvg, glyphsSvg } from './canvas/draw-glyphs';
 import { surfaceFor } from './canvas/registry';
 
 const PROPS = [
@@ -34,8 +34,8 @@ export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { 
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
-  // Messages in flight are drawn on a canvas under the SVG (issue 17): the picture gets the same glyphs as
-  // SVG, under the nodes as on screen.
+  // Messages in flight and countdown arcs are drawn on a canvas under the SVG (issue 17): the picture gets the
+  // same as SVG, under the nodes as on screen.
   const surface = surfaceFor(svg);
   const nodesAt = src.findIndex((e) => e.classList?.contains('nodes'));
   const nodes = nodesAt >= 0 ? dst[nodesAt] : null;
@@ -54,9 +54,9 @@ export function standaloneSvg(svg: SVGSVGElement, { width, height, pad = 0 }: { 
     el.removeAttribute('style');
     el.removeAttribute('tabindex');
   }
-  if (surface && (surface.glyphs.length || surface.flows.length)) {
-    const markup = surface.flows.length ? flowsSvg(surface.flows, surface.theme) : glyphsSvg(surface.glyphs, surface.theme);
-    const g = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`, 'image/svg+xml').documentElement.firstElementChild;
+  if (surface && (surface.glyphs.length || surface.flows.length || surface.arcs.length)) {
+    const markup = arcsSvg(surface.arcs) + (surface.flows.length ? flowsSvg(surface.flows, surface.theme) : glyphsSvg(surface.glyphs, surface.theme));
+    const g = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg"><g>${markup}</g></svg>`, 'image/svg+xml').documentElement.firstElementChild;
     if (g) clone.insertBefore(document.importNode(g, true), nodes && nodes.parentNode === clone ? nodes : null);
   }
   const vb = svg.viewBox.baseVal;

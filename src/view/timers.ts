@@ -28,3 +28,40 @@ export function timerRemaining(now: number, since: number, due: number): number 
   const r = (due - now) / (due - since);
   return r < 0 ? 0 : r > 1 ? 1 : r;
 }
+
+/** One countdown arc as the canvas draws it, in view-box units. */
+export interface TimerArc {
+  node: number;
+  name: string;
+  x: number;
+  y: number;
+  r: number;
+  width: number;
+  color: string;
+  /** Fraction still to run (the arc's length, from twelve o'clock clockwise). */
+  left: number;
+}
+
+/**
+ * The countdown arcs at `now`: one ring per drawn timer around its node, the node's timers nested outward in
+ * the order the engine lists them. A pure function of sim time, like the message glyphs.
+ */
+export function timerArcs(
+  timers: Readonly<Record<string, readonly { node: number; name: string; since: number; due: number }[]>>,
+  layout: { nodeRadius: number; byId: ReadonlyMap<number, { x: number; y: number }> },
+  now: number,
+): TimerArc[] {
+  const width = Math.max(3, Math.min(9, layout.nodeRadius * 0.18));
+  const out: TimerArc[] = [];
+  for (const ts of Object.values(timers)) {
+    let ring = 0;
+    for (const tm of ts) {
+      const st = timerStyle(tm.name);
+      const p = layout.byId.get(tm.node);
+      if (!st || !p) continue;
+      const r = layout.nodeRadius * 1.2 + 6 + ring++ * (width + 3) + width / 2;
+      out.push({ node: tm.node, name: tm.name, x: p.x, y: p.y, r, width, color: st.color, left: timerRemaining(now, tm.since, tm.due) });
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { fadeAfter, flightFraction, messagePosition } from './message-position';
 import { partitionView, splitByLine, stopParam } from './partition';
 import { ringLayout } from './ring';
 import { roleStyle, termOf } from './roles';
-import { timerRemaining, timerStyle } from './timers';
+import { timerArcs, timerRemaining, timerStyle } from './timers';
 import { timingVerdict } from './timing';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -145,6 +145,21 @@ describe('styles', () => {
     expect(timerStyle('notify')?.word).toBe('timerNotification');
     expect(timerStyle('heartbeat')).toBeNull();
     expect(timerRemaining(50, 0, 100)).toBe(0.5);
+  });
+  it('puts a countdown arc around its node, nested outward per timer, shrinking with sim time', () => {
+    const layout = { nodeRadius: 30, byId: new Map([[1, { x: 100, y: 200 }], [2, { x: 300, y: 200 }]]) };
+    const timers = {
+      1: [{ node: 1, name: 'election', since: 0, due: 200 }, { node: 1, name: 'heartbeat', since: 0, due: 50 }, { node: 1, name: 'answer', since: 100, due: 300 }],
+      2: [{ node: 2, name: 'election', since: 0, due: 100 }],
+      3: [{ node: 3, name: 'election', since: 0, due: 100 }], // not on the ring: no arc
+    };
+    const at50 = timerArcs(timers, layout, 50);
+    expect(at50.map((a) => [a.node, a.name])).toEqual([[1, 'election'], [1, 'answer'], [2, 'election']]);
+    expect(at50[0]).toMatchObject({ x: 100, y: 200, left: 0.75 });
+    expect(at50[1].left).toBe(1); // set later than now: full
+    expect(at50[1].r).toBeGreaterThan(at50[0].r + at50[0].width); // the second ring lies outside the first
+    expect(at50[2]).toMatchObject({ x: 300, left: 0.5, r: at50[0].r });
+    expect(timerArcs(timers, layout, 150).map((a) => a.left)).toEqual([0.25, 0.75, 0]);
   });
 });
 

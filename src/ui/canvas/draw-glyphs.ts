@@ -4,6 +4,7 @@
  */
 import type { Glyph } from '../../view/message-glyphs';
 import { flowWidth, type Flow } from '../../view/message-flows';
+import type { TimerArc } from '../../view/timers';
 
 /** Colours the glyphs take from the page's theme (CSS variables resolved once per draw). */
 export interface Theme {
@@ -186,4 +187,28 @@ export function flowsSvg(flows: readonly Flow[], theme: Theme): string {
     }
   }
   return `<g class="flows-export">${parts.join('')}</g>`;
+}
+
+/** Countdown arcs (src/view/timers.ts), under the messages: from twelve o'clock, clockwise, the part left. */
+export function drawArcs(ctx: CanvasRenderingContext2D, arcs: readonly TimerArc[]): void {
+  ctx.lineCap = 'butt';
+  for (const a of arcs) {
+    if (a.left <= 0) continue;
+    ctx.beginPath();
+    ctx.arc(a.x, a.y, a.r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * a.left);
+    ctx.lineWidth = a.width;
+    ctx.strokeStyle = a.color;
+    ctx.stroke();
+  }
+}
+
+/** The same arcs as SVG for exports: a circle with path length 1 whose dash is the part left. */
+export function arcsSvg(arcs: readonly TimerArc[]): string {
+  const parts = arcs
+    .filter((a) => a.left > 0)
+    .map(
+      (a) =>
+        `<circle data-timer="${esc(a.name)}" data-timer-node="${a.node}" transform="translate(${n(a.x)},${n(a.y)}) rotate(-90)" r="${n(a.r)}" pathLength="1" fill="none" stroke="${a.color}" stroke-width="${n(a.width)}" stroke-dasharray="${a.left.toFixed(4)} 1"/>`,
+    );
+  return `<g class="timers">${parts.join('')}</g>`;
 }

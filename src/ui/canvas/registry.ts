@@ -1,15 +1,18 @@
 /**
- * Which glyphs a ring's canvas drew last, by the ring's <svg>: exports draw them into the picture, clicks
+ * Which glyphs and countdown arcs a ring's canvas drew last, by the ring's <svg>: exports draw them into the picture, clicks
  * hit-test them. A WeakMap, so a closed pane leaves nothing behind.
  */
 import type { Glyph } from '../../view/message-glyphs';
 import type { Flow } from '../../view/message-flows';
+import type { TimerArc } from '../../view/timers';
 import type { Theme } from './draw-glyphs';
 
 export interface MessageSurface {
   glyphs: Glyph[];
   /** Above FLOWS_AT messages: the aggregated flows drawn instead of the glyphs (which are then empty). */
   flows: Flow[];
+  /** The countdown arcs drawn under the messages. */
+  arcs: TimerArc[];
   theme: Theme;
 }
 
