@@ -3,6 +3,10 @@
  * State is read through `window.__compare` (one SimBridge per pane, `?test=1`).
  */
 import { expect, test, type Page } from '@playwright/test';
+import type { Scenario } from '../src/engine/core/types';
+import type { Snapshot } from '../src/lessons/snapshot';
+import { firstInstant, scenarioTrace } from './headless';
+import { Lab } from './pages/lab';
 
 type Bridge = {
   pane(i: number): Record<string, () => unknown>;
@@ -25,6 +29,31 @@ const paneCall = (page: Page, i: number, fn: string) =>
   page.evaluate(([i, fn]) => (window as unknown as { __compare: Bridge }).__compare.pane(i as number)[fn as string](), [i, fn] as const);
 const times = (page: Page) => page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.times());
 
+/**
+ * Virtual time (issue 13): the shared clock to the first instant at which every pane's run satisfies its
+ * `pred` (pane index given), found by running each pane's own scenario (`pane(i).scenario()`: its algorithm,
+ * setup and actions) through the engine in Node; then waits until every worker delivered that frame. Returns
+ * each pane's headless snapshot there.
+ */
+async function advanceAllUntil(page: Page, pred: (s: Snapshot, pane: number) => boolean, what: string, withinMs = 30_000): Promise<Snapshot[]> {
+  const lab = new Lab(page);
+  await page.evaluate(() => (window as unknown as { __compare: { pane(i: number): { pause(): void } } }).__compare.pane(0).pause());
+  await lab.settled();
+  const now = (await times(page))[0];
+  const n = (await page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.algorithms())).length;
+  const firsts: Snapshot[] = [];
+  for (let i = 0; i < n; i++) {
+    const scenario = (await paneCall(page, i, 'scenario')) as Scenario;
+    const snap = firstInstant(scenarioTrace(scenario, now + withinMs), now, (s) => pred(s, i));
+    if (!snap) throw new Error(`pane ${i} never shows ${what} within ${withinMs} ms after ${now} ms`);
+    firsts.push(snap);
+  }
+  const t = Math.max(...firsts.map((f) => f.t));
+  if (t > now) await lab.advanceTo(t);
+  // Each pane's state at the common time (a pane that got there earlier may have moved on).
+  return Promise.all(firsts.map(async (f, i) => (f.t === t ? f : firstInstant(scenarioTrace((await paneCall(page, i, 'scenario')) as Scenario, t), t, () => true)!)));
+}
+
 async function leaders(page: Page, n: number): Promise<(number | null)[]> {
   const out: (number | null)[] = [];
   for (let i = 0; i < n; i++) out.push((await paneCall(page, i, 'leader')) as number | null);
@@ -33,14 +62,15 @@ async function leaders(page: Page, n: number): Promise<(number | null)[]> {
 
 test('?compare=bully,raft,zab shows three regions, each electing its leader', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page, { compare: 'bully,raft,zab', speed: '700', nodes: '5' });
-  for (const name of ['Bully', 'Raft', 'ZAB']) {
+  await open(page, { compare: 'bully,raft,zab', paused: '1', nodes: '5' });
+  const at = await advanceAllUntil(page, (s) => s.leader !== null, 'a leader');
+  for (const [i, name] of ['Bully', 'Raft', 'ZAB'].entries()) {
     const region = page.getByRole('region', { name });
     await expect(region).toBeVisible();
     await expect(region.locator('[data-node-id]')).toHaveCount(5);
-    await expect(region.getByRole('status')).toContainText(/Leader: Node \d/, { timeout: 20_000 });
+    await expect(region.getByRole('status')).toContainText(`Leader: Node ${at[i].leader}`);
   }
-  expect((await leaders(page, 3)).every((l) => l !== null)).toBe(true);
+  expect(await leaders(page, 3)).toEqual(at.map((s) => s.leader));
   // One clock: the panes show the same time.
   const ts = await times(page);
   expect(Math.max(...ts) - Math.min(...ts)).toBeLessThan(1e-6);
@@ -52,40 +82,33 @@ test('?compare=bully,raft,zab shows three regions, each electing its leader', as
 
 test('mid-election screenshot at 1920×1080, and crashing the leader re-elects in all three', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page, { compare: 'bully,raft,zab', speed: '60', nodes: '5', seed: '3' });
-  // Freeze while messages are in the air in the Raft pane, then look.
-  await page.waitForFunction(() => {
-    const c = (window as unknown as { __compare: { pane(i: number): { messageCount(): number; viewTime(): number; pause(): void } } }).__compare;
-    const now = c.pane(1).messageCount() >= 3 && c.pane(1).viewTime() > 150;
-    if (now) c.pane(0).pause();
-    return now;
-  }, null, { timeout: 20_000 });
+  await open(page, { compare: 'bully,raft,zab', paused: '1', nodes: '5', seed: '3' });
+  // Freeze while votes are in the air in the Raft pane (the instant its first candidate asks), then look.
+  await advanceAllUntil(page, (s, i) => i !== 1 || (s.t > 150 && (s.sentByKind.RequestVote ?? 0) > 0), 'a RequestVote sent');
+  expect((await paneCall(page, 1, 'messageCount')) as number).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  await page.waitForTimeout(300);
   await page.screenshot({ path: 'test-results/screens/compare-mid-election.png' });
 
-  await page.getByRole('button', { name: 'Speed' }).or(page.getByLabel('Speed')).first().selectOption('500');
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  for (const name of ['Bully', 'Raft', 'ZAB']) await expect(page.getByRole('region', { name }).getByRole('status')).toContainText(/Leader: Node \d/, { timeout: 20_000 });
+  // The speed menu sets the shared clock's speed (time itself is driven by the test).
+  const speed = page.getByRole('button', { name: 'Speed' }).or(page.getByLabel('Speed')).first();
+  await speed.selectOption('500');
+  await expect(speed).toHaveValue('500');
+  await advanceAllUntil(page, (s) => s.leader !== null, 'a leader');
+  for (const name of ['Bully', 'Raft', 'ZAB']) await expect(page.getByRole('region', { name }).getByRole('status')).toContainText(/Leader: Node \d/);
   const before = await leaders(page, 3);
   await page.getByRole('button', { name: 'Crash leader' }).click();
   // Each pane loses its own leader and elects another one.
-  for (let i = 0; i < 3; i++) {
-    await expect
-      .poll(async () => (await paneCall(page, i, 'leader')) as number | null, { timeout: 20_000 })
-      .not.toBe(null);
-    await expect
-      .poll(async () => (await paneCall(page, i, 'leader')) as number | null, { timeout: 20_000 })
-      .not.toBe(before[i]);
-  }
+  await expect.poll(async () => ((await page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.shared())) as unknown[]).length).toBe(1);
+  const after = await advanceAllUntil(page, (s, i) => s.leader !== null && s.leader !== before[i], 'a new leader');
+  expect(await leaders(page, 3)).toEqual(after.map((s) => s.leader));
+  for (let i = 0; i < 3; i++) expect(after[i].leader).not.toBe(before[i]);
   const shared = await page.evaluate(() => (window as unknown as { __compare: Bridge }).__compare.shared());
   expect(shared).toHaveLength(1);
   for (let i = 0; i < 3; i++) {
     const acts = (await paneCall(page, i, 'actions')) as { do: string }[];
     expect(acts.map((a) => a.do)).toEqual(['crashLeader']);
   }
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.waitForTimeout(300);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/compare-after-crash.png', fullPage: true });
 });
 
@@ -114,7 +137,7 @@ test('stepping moves all panes’ timelines together, forward and back', async (
 });
 
 test('a click on a node acts in every pane; "This pane only" acts in one', async ({ page }) => {
-  await open(page, { compare: 'bully,raft', speed: '700' });
+  await open(page, { compare: 'bully,raft', paused: '1' });
   await expect(page.getByRole('region', { name: /^(Bully|Raft|ZAB)$/ })).toHaveCount(2);
   const bully = page.getByRole('region', { name: 'Bully' });
   await bully.locator('[data-node-id="2"] .node-shape').click();
@@ -131,7 +154,7 @@ test('a click on a node acts in every pane; "This pane only" acts in one', async
 });
 
 test('the switch opens and closes compare mode', async ({ page }) => {
-  await page.goto('./?test=1&speed=700');
+  await page.goto('./?test=1&paused=1');
   await page.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByRole('region', { name: 'ZAB' })).toBeVisible();
@@ -143,7 +166,7 @@ test('the switch opens and closes compare mode', async ({ page }) => {
 
 test('the flapping script side by side: Bully changes leader twice per cycle, Raft and ZAB keep theirs', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('./?test=1&speed=5000');
+  await page.goto('./?test=1&paused=1');
   await page.waitForFunction(() => !!(window as unknown as { __compare?: unknown }).__compare);
   await page.evaluate(() => {
     const c = (window as unknown as { __compare: { start(a: string[], s: unknown, o: unknown): void } }).__compare;
@@ -163,12 +186,14 @@ test('the flapping script side by side: Bully changes leader twice per cycle, Ra
           { at: 6000, do: 'revive', node: 5 },
         ],
       },
-      { speed: 2000, playing: true },
+      { speed: 2000, playing: false },
     );
   });
   await expect(page.getByRole('region', { name: 'ZAB' })).toBeVisible();
-  await page.waitForFunction(() => (window as unknown as { __compare: Bridge }).__compare.times()[0] > 7500, null, { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // Past the last revive and its aftermath, on virtual time.
+  const lab = new Lab(page);
+  await lab.settled(0);
+  await lab.advanceTo(7600);
   const changes = await page.evaluate(() => [0, 1, 2].map((i) => ((window as unknown as { __compare: { metrics(i: number): { leaderChanges: number } } }).__compare.metrics(i)).leaderChanges));
   // Bully: 5 → 4 at each crash, 4 → 5 at each revive; Raft and ZAB change only when the leader dies.
   expect(changes[0]).toBe(4);
@@ -187,6 +212,5 @@ test('the flapping script side by side: Bully changes leader twice per cycle, Ra
   }
   const summary = page.getByRole('table');
   await expect(summary.getByRole('row', { name: /Leader changes/ })).toContainText('4');
-  await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screens/compare-flapping.png' });
 });

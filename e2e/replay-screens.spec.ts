@@ -59,6 +59,6 @@ test('tour: pause mid-election, step back three events, fork, share, reopen', as
   await other.goto(`${link}&test=1&lang=zh`);
   await other.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
   await other.getByRole('button', { name: '后退一步' }).or(other.getByRole('button', { name: /后退/ })).first().click();
-  await other.waitForTimeout(500);
+  await lab2.settled();
   await lab2.screenshot('replay-tour-zh');
 });

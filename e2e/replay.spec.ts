@@ -16,12 +16,12 @@ const timeline = (page: Page) => page.getByRole('slider', { name: 'Timeline' });
 const valueNow = async (page: Page) => Number(await timeline(page).getAttribute('aria-valuenow'));
 const leaderStatus = (page: Page) => page.getByRole('status').filter({ hasText: /Leader: Node|No leader/ });
 
-async function waitLeader(lab: Lab, pred: (id: number) => boolean = () => true): Promise<number> {
-  await expect.poll(async () => {
-    const l = await lab.leader();
-    return l !== null && pred(l);
-  }, { timeout: 20_000 }).toBe(true);
-  return (await lab.leader())!;
+/** Waits until the step on screen is done: the worker answered, the glide ended, and the time moved past `from`. */
+async function stepped(page: Page, from: number): Promise<void> {
+  await page.waitForFunction((from) => {
+    const s = (window as unknown as { __sim: { settled(): boolean; viewTime(): number } }).__sim;
+    return s.settled() && s.viewTime() > from;
+  }, from);
 }
 
 /** FNV-1a over each JSONL line but the `end` one, as the worker's traceHash. */
@@ -40,14 +40,18 @@ function fnvOfJsonl(jsonl: string): string {
 test('step back and forward move the timeline and the picture; scrubbing to 0 shows no leader', async ({ page }) => {
   const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
   expect(await valueNow(page)).toBe(0);
-  // Step until a RequestVote is in flight (a candidate asked for votes).
+  // Step until a RequestVote is in flight (a candidate asked for votes): one step at a time, each waited on
+  // until the worker answered and its glide ended, then the canvas's picture of that instant is read.
   const forward = page.getByRole('button', { name: 'Step forward' });
   const back = page.getByRole('button', { name: 'Step back' });
-  await expect(async () => {
+  let voting = false;
+  for (let i = 0; i < 40 && !voting; i++) {
+    const from = await lab.sim<number>('viewTime');
     await forward.click();
-    await expect.poll(async () => (await lab.drawn()).glyphs.some((g) => g.kind === 'RequestVote'), { timeout: 500 }).toBe(true);
-  }).toPass({ timeout: 15_000 });
-  await page.waitForTimeout(400); // let the step's glide end
+    await stepped(page, from);
+    voting = (await lab.drawnNow()).glyphs.some((g) => g.kind === 'RequestVote');
+  }
+  expect(voting, 'a RequestVote drawn within 40 steps').toBe(true);
   const t1 = await valueNow(page);
   const msgs1 = await lab.sim<number>('messageCount');
   const caption = await page.getByTestId('step-caption').textContent();
@@ -63,10 +67,8 @@ test('step back and forward move the timeline and the picture; scrubbing to 0 sh
   expect(t0).toBeLessThan(t1);
   await lab.screenshot('replay-step');
 
-  // Play to a leader, then scrub to 0: nobody leads at time 0.
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await waitLeader(lab);
-  await lab.pause();
+  // On to a leader (virtual time), then scrub to 0: nobody leads at time 0.
+  await lab.advanceToLeader();
   await timeline(page).focus();
   await page.keyboard.press('Home');
   await expect.poll(() => valueNow(page)).toBe(0);
@@ -75,14 +77,13 @@ test('step back and forward move the timeline and the picture; scrubbing to 0 sh
 });
 
 test('narration explains, clicking a line seeks there, markers jump, a fork cuts the future', async ({ page }) => {
-  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, speed: 1500 });
-  const leader = await waitLeader(lab);
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, paused: true });
+  // 200 ms into its term, so that going back before the crash can still find this first leader.
+  const leader = await lab.advanceToLeader(() => true, 200);
   const log = page.getByRole('log', { name: 'Event log' });
   await expect(log).toContainText(/election timer|candidate/i);
   await lab.menuAction(leader, 'Crash');
-  await waitLeader(lab, (id) => id !== leader);
-  await page.waitForTimeout(500);
-  await lab.pause();
+  await lab.advanceToLeader((id) => id !== leader, 500);
   await expect.poll(async () => (await lab.sim<{ kind: string }[]>('markers')).filter((m) => m.kind === 'leader').length).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.tl-strip [data-marker="fault"]')).toHaveCount(1);
 
@@ -104,9 +105,7 @@ test('narration explains, clicking a line seeks there, markers jump, a fork cuts
   await timeline(page).focus();
   await page.keyboard.press('Home');
   await expect.poll(() => valueNow(page)).toBe(0);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await waitLeader(lab);
-  await lab.pause();
+  await lab.advanceToLeader();
   const now = await lab.sim<number>('viewTime');
   expect(now).toBeLessThan(faultAt);
   const other = leader === 1 ? 2 : 1;
@@ -117,12 +116,10 @@ test('narration explains, clicking a line seeks there, markers jump, a fork cuts
 });
 
 test('a share link opened in a new page reproduces the same run', async ({ page, context }) => {
-  const lab = await new Lab(page).open({ algorithm: 'zab', nodes: 5, seed: 6, speed: 1500 });
-  const leader = await waitLeader(lab);
+  const lab = await new Lab(page).open({ algorithm: 'zab', nodes: 5, seed: 6, paused: true });
+  const leader = await lab.advanceToLeader();
   await lab.menuAction(leader, 'Crash');
-  await waitLeader(lab, (id) => id !== leader);
-  await lab.pause();
-  await page.waitForTimeout(300);
+  await lab.advanceToLeader((id) => id !== leader, 300);
   const here = { time: await lab.sim<number>('viewTime'), hash: await lab.sim<string>('traceHash'), nodes: await lab.nodes(), actions: await lab.sim('actions') };
 
   await page.getByRole('button', { name: 'Share' }).click();
@@ -152,7 +149,13 @@ test('bad links and files are refused with a notice naming the field; the app ke
   await page.goto('./?test=1&scenario=this-is-not-a-scenario');
   await expect(page.getByRole('alert').filter({ hasText: 'scenario' })).toContainText('damaged');
   await expect(page.locator('[data-node-id]')).toHaveCount(5);
-  await page.waitForFunction(() => (window as unknown as { __sim: { viewTime(): number } }).__sim.viewTime() > 100);
+  // It runs: the default run goes on (driven 200 ms of virtual time on) and its nodes talk.
+  const running = new Lab(page);
+  await running.ready();
+  await page.evaluate(() => (window as unknown as { __sim: { pause(): void } }).__sim.pause());
+  await running.settled();
+  await running.advanceTo((await running.sim<number>('viewTime')) + 200);
+  expect((await running.sim<{ sent: number }>('stats')).sent).toBeGreaterThan(0);
 
   const bad = LZString.compressToEncodedURIComponent(JSON.stringify({ version: 1, algorithm: 'raft', nodes: 3, events: [{ at: 10, do: 'crash', node: 9 }] }));
   await page.goto(`./?test=1&paused=1&scenario=${bad}`);
@@ -161,8 +164,9 @@ test('bad links and files are refused with a notice naming the field; the app ke
 
   // A bad file: refused, the run on screen unchanged.
   const lab = new Lab(page);
+  await lab.ready();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.waitForTimeout(400);
+  await stepped(page, 0);
   const hash = await lab.sim<string>('traceHash');
   await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "network": {"dropRate": 3}}') });
   await expect(page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('network.dropRate: must be between 0 and 1');
@@ -176,7 +180,11 @@ test('bad links and files are refused with a notice naming the field; the app ke
 
 test('the Chinese UI narrates in Chinese', async ({ page }) => {
   const lab = await new Lab(page).open({ algorithm: 'bully', nodes: 5, seed: 1, paused: true, extra: { lang: 'zh' } });
-  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 6; i++) {
+    const from = await lab.sim<number>('viewTime');
+    await page.keyboard.press('ArrowRight');
+    await stepped(page, from);
+  }
   const log = page.getByRole('log', { name: '事件日志' });
   await expect(log.locator('li').first()).toContainText(/[\u4e00-\u9fff]/);
   await expect(log).toContainText('节点');

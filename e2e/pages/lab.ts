@@ -281,6 +281,28 @@ export class Lab {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }
 
+  /** After a `goto` of this page: it runs, and a lesson it shows has loaded (see `ready`). */
+  async ready(): Promise<void> {
+    await ready(this.page);
+  }
+
+  /**
+   * What pane `pane`'s canvas drew for the displayed time: waits (frame by frame, in the page) until the canvas
+   * has drawn the picture of `__sim.viewTime()`, then returns it. Use after `settled()`.
+   */
+  async drawnNow(pane = 0): Promise<Drawn> {
+    const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
+    await canvas.evaluate(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const sim = (window as unknown as { __sim?: { viewTime(): number } }).__sim;
+          const check = () => (!sim || (c as unknown as { __drawn?: Drawn }).__drawn?.time === sim.viewTime() ? resolve() : requestAnimationFrame(check));
+          check();
+        }),
+    );
+    return this.drawn(pane);
+  }
+
   /** What pane `pane`'s message canvas drew last (the `?test=1` hook of the canvas layer, issue 17). */
   async drawn(pane = 0): Promise<Drawn> {
     return this.page.locator('[data-testid="msg-canvas"]').nth(pane).evaluate((c) => (c as unknown as { __drawn: Drawn }).__drawn);
