@@ -315,16 +315,8 @@ export class Lab {
   async clickMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<DrawnGlyph> {
     const pick = typeof which === 'function' ? which : (x: DrawnGlyph) => !which || x.kind === which;
     const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
-    // The canvas draws on the next frame: wait until what it drew is the displayed time's picture.
-    await canvas.evaluate(
-      (c) =>
-        new Promise<void>((resolve) => {
-          const sim = (window as unknown as { __sim?: { viewTime(): number } }).__sim;
-          const check = () => (!sim || (c as unknown as { __drawn?: Drawn }).__drawn?.time === sim.viewTime() ? resolve() : requestAnimationFrame(check));
-          check();
-        }),
-    );
-    const d = await this.drawn(pane);
+    // The canvas draws on the next frame: what it drew for the displayed time.
+    const d = await this.drawnNow(pane);
     const box = (await canvas.boundingBox())!;
     const points = d.glyphs.filter(pick).map((g) => ({ g, x: box.x + d.ox + d.scale * g.x, y: box.y + d.oy + d.scale * g.y }));
     const free = await this.page.evaluate((ps) => ps.map((p) => !document.elementFromPoint(p.x, p.y)?.closest('.nodes')), points.map(({ x, y }) => ({ x, y })));
