@@ -58,6 +58,7 @@ export function configOfScenario(sc: Scenario, fallback: RunConfig): RunConfig {
     latency: { ...sc.network.latency },
     dropRate: sc.network.dropRate,
     options: { ...sc.options },
+    ...(sc.pinned ? { pinned: structuredClone(sc.pinned) } : {}),
   };
 }
 
@@ -270,7 +271,13 @@ export class PaneController {
   reset(config?: RunConfig): void {
     this.stepAnim = null;
     const s = this.store.getState();
-    const next = initialPane(config ?? s.config, s.speed, s.playing);
+    let cfg = config ?? s.config;
+    // A pinned schedule belongs to the setup it was explored on: a new algorithm, size or seed runs free.
+    if (cfg.pinned && (cfg.algorithm !== s.config.algorithm || cfg.nodes !== s.config.nodes || cfg.observers !== s.config.observers || cfg.seed !== s.config.seed)) {
+      const { pinned: _pinned, ...free } = cfg;
+      cfg = free;
+    }
+    const next = initialPane(cfg, s.speed, s.playing);
     next.run = s.run + 1;
     next.recoveries = s.recoveries;
     this.viewTime = 0;
@@ -541,7 +548,11 @@ export class PaneController {
     if (!req) return;
     if (m.ok) {
       const s = this.store.getState();
-      this.load(configOfScenario(m.scenario, s.config), m.scenario.events, { time: req.time, playing: req.playing });
+      const config = configOfScenario(m.scenario, s.config);
+      // A pinned schedule (an explored counterexample) replays exactly only as the scenario's own script: its
+      // events run where the kernel puts scenario events, not as clicks applied when the run reaches them.
+      if (m.scenario.pinned) config.events = m.scenario.events.map((e) => ({ ...e }));
+      this.load(config, m.scenario.pinned ? [] : m.scenario.events, { time: req.time, playing: req.playing });
       this.onLoadResult?.({ ok: true, source: req.source, actions: m.scenario.events.length });
       return;
     }

@@ -2,7 +2,7 @@
  * What one pane shows, and the pure functions that fold the worker's snapshots and batches into it. No
  * React, no zustand: the store (pane-store.ts) holds this object and the controller calls these folds.
  */
-import type { AlgorithmName, NodeId, TimedAction, TraceEvent } from '../engine/core/types';
+import type { AlgorithmName, NodeId, Pinned, TimedAction, TraceEvent } from '../engine/core/types';
 import type { FromWorker, InspectedNode, Marker, Narration, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
 import { isQuietKind } from '../view/kinds';
 import type { PaneMetrics } from '../view/metrics/folder';
@@ -27,6 +27,8 @@ export interface RunConfig {
   options: Record<string, unknown>;
   /** A scripted scenario's own events (a lesson's faults), run by the engine as the scenario's script. */
   events?: TimedAction[];
+  /** An explored counterexample's pinned choices (scenario `pinned`): the run replays that exact schedule. */
+  pinned?: Pinned;
 }
 
 export interface LogEntry {
@@ -344,5 +346,6 @@ export function scenarioOf(c: RunConfig) {
     network: { latency: { ...c.latency }, dropRate: c.dropRate },
     options: { ...c.options },
     events: c.events ? c.events.map((e) => ({ ...e })) : [],
+    ...(c.pinned ? { pinned: structuredClone(c.pinned) } : {}),
   };
 }

@@ -34,6 +34,8 @@ export interface SimBridge {
   actions(): unknown[];
   network(): { group: number[]; cuts: [number, number][] };
   violations(): unknown[];
+  /** The last anomalies the kernel reported (split brain…), as trace events. */
+  anomalies(): unknown[];
   recoveries(): number;
   transport(): string | null;
   /** Replay: timeline markers, narration lines (both languages), the run as a scenario file, its trace. */
@@ -69,6 +71,7 @@ export function installTestBridge(c: PaneController, target: Record<string, unkn
     actions: () => structuredClone(s().actions),
     network: () => structuredClone({ group: s().network.group, cuts: s().network.cuts }),
     violations: () => structuredClone(s().violations),
+    anomalies: () => structuredClone(s().anomalies),
     recoveries: () => s().recoveries,
     transport: () => c.transportKind,
     markers: () => structuredClone(s().markers),

@@ -9,6 +9,7 @@ import { closeCompare, compareStore, openCompare, scenarioOfConfig, type Compare
 import type { PaneController } from '../../store/pane-controller';
 import { MAX_NODES, MAX_SEED } from '../../store/url-params';
 import { ExperimentsButton } from '../batch/ExperimentsButton';
+import { ExploreButton } from '../explore/ExploreButton';
 import { HelpOverlay } from '../HelpOverlay';
 import { useTeach, useTeachApi } from '../lessons/context';
 import { LessonList } from '../lessons/LessonList';
@@ -58,6 +59,7 @@ export function ModeButtons() {
         </button>
       )}
       <ExperimentsButton />
+      <ExploreButton />
     </div>
   );
 }

@@ -3,11 +3,13 @@
  * them exactly. zh.ts must have the same keys (TypeScript enforces it through `Dict`).
  */
 import { fmtEn } from './number-format';
+import { exploreEn } from './explore-en';
 import { batchEn, compareEn } from './compare-en';
 const fmtMs = (t: number) => `${fmtEn(Math.round(t))} ms`;
 
 export const en = {
   compare: compareEn,
+  explore: exploreEn,
   batch: batchEn,
   appTitle: 'Election Lab',
   tagline: 'Watch distributed nodes elect a leader — then break things.',

@@ -1,5 +1,6 @@
 /** 中文界面文字：与 en.ts 同一组键（类型 `Dict` 保证）。 */
 import { fmtZh } from './number-format';
+import { exploreZh } from './explore-zh';
 import { batchZh, compareZh } from './compare-zh';
 import type { Dict } from './en';
 
@@ -7,6 +8,7 @@ const fmtMs = (t: number) => `${fmtZh(Math.round(t))} 毫秒`;
 
 export const zh: Dict = {
   compare: compareZh,
+  explore: exploreZh,
   batch: batchZh,
   appTitle: '选举实验室',
   tagline: '看分布式节点选出领导者——然后动手制造故障。',
