@@ -207,7 +207,7 @@ export function ExploreDialog({ onClose }: { onClose: () => void }) {
             {state.status === 'idle' && te.idle}
             {state.status === 'cancelled' && te.cancelled}
             {state.status === 'error' && state.error && te.failed(state.error.path, state.error.message)}
-            {result && `${te.progressText(result.states, state.statesPerSecond, result.depth, result.frontier)} · ${te.took(state.elapsedMs / 1000, state.statesPerSecond)}`}
+            {result && `${te.progressText(result.states, state.statesPerSecond, result.depth, result.frontier)} · ${te.took(state.elapsedMs / 1000)}`}
           </span>
         </div>
         {result && <Result result={result} onOpen={open} />}

@@ -32,7 +32,7 @@ export const exploreEn = {
   safe: (states: number, depth: number) => `No violation in ${fmtEn(states)} states up to depth ${depth}.`,
   safeExhausted: 'Every reachable state within the budgets was seen.',
   safeStateBound: (bound: number) => `The search stopped at the state bound (${fmtEn(bound)}): deeper states were not checked.`,
-  took: (s: number, rate: number) => `Took ${s.toFixed(1)} s (${fmtEn(rate)} states/s).`,
+  took: (s: number) => `took ${s.toFixed(1)} s.`,
   found: (length: number, states: number) => `Counterexample in ${length} step${length === 1 ? '' : 's'} (after ${fmtEn(states)} states).`,
   violated: (invariant: string, detail: string) => `Violated: ${invariant} — ${detail}`,
   invariants: {

@@ -32,7 +32,7 @@ export const exploreZh: typeof exploreEn = {
   safe: (states, depth) => `在深度 ${depth} 以内的 ${fmtZh(states)} 个状态中没有违规。`,
   safeExhausted: '预算之内所有可达状态都已检查。',
   safeStateBound: (bound) => `搜索在状态上限（${fmtZh(bound)}）处停止：更深的状态未检查。`,
-  took: (s, rate) => `用时 ${s.toFixed(1)} 秒（每秒 ${fmtZh(rate)} 个状态）。`,
+  took: (s) => `用时 ${s.toFixed(1)} 秒。`,
   found: (length, states) => `找到反例：${length} 步（检查了 ${fmtZh(states)} 个状态）。`,
   violated: (invariant, detail) => `违反：${invariant} —— ${detail}`,
   invariants: {
