@@ -3,6 +3,7 @@
  * with a progress bar and Cancel; histograms of election time and messages per election, messages per
  * election vs n over the formulas, a results table, CSV and chart downloads.
  */
+import { IntField as Int } from '../IntField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SweepPoint } from '../../engine/batch';
@@ -72,26 +73,6 @@ function ChartBox({ name, what, children }: { name: string; what: string; childr
         <SaveButtons target={ref} name={name} what={what} />
       </figcaption>
     </figure>
-  );
-}
-
-function Int({ id, label, value, min, max, onChange }: { id: string; label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
-  return (
-    <label className="field" htmlFor={id}>
-      <span>{label}</span>
-      <input
-        id={id}
-        type="number"
-        min={min}
-        max={max}
-        value={value}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          if (Number.isInteger(n)) onChange(Math.max(min, Math.min(max, n)));
-        }}
-        onKeyDown={(e) => e.stopPropagation()}
-      />
-    </label>
   );
 }
 

@@ -4,6 +4,7 @@
  * states/s, depth and frontier; the result is either "no violation in S states up to depth D" or the shortest
  * counterexample — the invariant it breaks and its schedule — which opens on the ring as a pinned scenario.
  */
+import { IntField as Int } from '../IntField';
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../../engine/core/types';
@@ -26,27 +27,6 @@ export function getExploreRunner(): ExploreRunner {
 
 /** The UI's smallest and largest cluster: the engine allows 1..5, but one node elects nobody. */
 const NODES: [number, number] = [2, EXPLORE_LIMITS.nodes[1]];
-
-function Int({ id, label, value, min, max, disabled, onChange }: { id: string; label: string; value: number; min: number; max: number; disabled: boolean; onChange: (n: number) => void }) {
-  return (
-    <label className="field" htmlFor={id}>
-      <span>{label}</span>
-      <input
-        id={id}
-        type="number"
-        min={min}
-        max={max}
-        value={value}
-        disabled={disabled}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          if (e.target.value !== '' && Number.isInteger(n)) onChange(Math.max(min, Math.min(max, n)));
-        }}
-        onKeyDown={(e) => e.stopPropagation()}
-      />
-    </label>
-  );
-}
 
 export function stepText(te: Dict['explore'], s: ScheduleStep): string {
   const st = te.stepText;
