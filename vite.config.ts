@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['src/engine/testing/fast-check-seed.ts'],
     testTimeout: 120_000,
   },
 }));

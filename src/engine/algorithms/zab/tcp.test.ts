@@ -120,7 +120,8 @@ describe('ZAB over TCP: a closed connection is seen at once', () => {
             { at, do: 'crashLeader' },
           ],
         });
-        const trace = runTrace(sc, at + 1000, { check: true });
+        // Long enough for a Reset resent many times (10 % loss) or for the learner's own read timeout.
+        const trace = runTrace(sc, at + 3 * READ_TIMEOUT, { check: true });
         const fault = of(trace, 'fault').find((e) => e.do === 'crashLeader') as Ev<'fault'> & { node: number | null };
         if (fault.node === null) return;
         const before = new Map<number, Ev<'state'>>();
@@ -128,13 +129,22 @@ describe('ZAB over TCP: a closed connection is seen at once', () => {
         const learners = [...before.values()].filter((e) => e.alive && (e.role === 'following' || e.role === 'observing') && e.leader === fault.node);
         expect(learners.length).toBeGreaterThan(0);
         for (const l of learners) {
-          const reset = of(trace, 'deliver').find((e) => e.kind === 'Reset' && e.from === fault.node && e.to === l.node) as Ev<'deliver'>;
-          const looked = of(trace, 'state').find((e) => e.node === l.node && e.t >= at && e.role === 'looking') as Ev<'state'>;
-          expect(looked.t).toBe(reset.t);
-          if (dropRate === 0) expect(looked.t - at).toBeLessThanOrEqual(30);
+          const resetSent = of(trace, 'send').find((e) => e.kind === 'Reset' && e.from === fault.node && e.to === l.node && e.t === at);
+          const reset = of(trace, 'deliver').find((e) => e.kind === 'Reset' && e.from === fault.node && e.to === l.node);
+          const looked = of(trace, 'state').find((e) => e.node === l.node && e.t >= at && e.role === 'looking');
+          expect(resetSent).toBeDefined();
+          expect(looked).toBeDefined();
+          if (reset && reset.t <= looked!.t) expect(looked!.t).toBe(reset.t);
+          else {
+            // The Reset was lost and resent so often that the learner's read timeout came first (seed 755797962,
+            // crash at 2903, 10 % loss: five resends, delivered after 1,026 ms): still no wait beyond TCP's.
+            expect(resetSent!.retransmits ?? 0).toBeGreaterThan(0);
+            expect(looked!.t - at).toBeLessThanOrEqual(READ_TIMEOUT + defaultZabOptions.tickTimeMs);
+          }
+          if (dropRate === 0) expect(looked!.t - at).toBeLessThanOrEqual(30);
         }
       }),
-      { numRuns: fuzzRuns(300) },
+      { numRuns: fuzzRuns(300), examples: [[755797962, 2903, 0.1]] },
     );
   });
 
