@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker } from '../protocol';
-import { applyBatch, initialPane, isLogWorthy, pruneMessages, type RunConfig } from './pane-model';
+import type { Narration } from '../protocol';
+import { applyBatch, initialPane, isLogWorthy, LINES_LIMIT, pruneMessages, type RunConfig } from './pane-model';
 
 const config: RunConfig = { algorithm: 'bully', nodes: 3, observers: 0, seed: 1, latency: { min: 10, max: 30 }, dropRate: 0, options: {} };
 const batch = (now: number, events: Extract<FromWorker, { type: 'batch' }>['events'], extra: Partial<Extract<FromWorker, { type: 'batch' }>> = {}) =>
@@ -60,6 +61,18 @@ describe('pane model', () => {
     s = applyBatch(s, batch(3, [{ t: 3, type: 'violation', invariant: 'B-S1', detail: 'two leaders' }]));
     expect(s.violations).toHaveLength(1);
     expect(s.log.at(-1)?.event.type).toBe('violation');
+  });
+
+  it('keeps the telling narration lines when one batch alone brings more routine lines than the limit', () => {
+    const line = (index: number, importance: 0 | 1): Narration =>
+      ({ t: index, index, count: 1, text: { en: `line ${index}`, zh: `line ${index}` }, node: 1, nodes: [1], category: importance ? 'election' : 'message', importance }) as Narration;
+    // A jump at 101 nodes: a few telling lines among thousands of deliveries, all in one batch.
+    const lines = Array.from({ length: 3 * LINES_LIMIT }, (_, i) => line(i, i % 500 === 0 ? 1 : 0));
+    const s = applyBatch(initialPane(config, 25, true), batch(3 * LINES_LIMIT, [], { lines }));
+    expect(s.lines).toHaveLength(LINES_LIMIT);
+    expect(s.lines.filter((l) => l.importance === 1).map((l) => l.index)).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000]);
+    // What is dropped is the oldest routine traffic; the newest stays for the "Heartbeats and deliveries" view.
+    expect(s.lines.at(-1)!.index).toBe(3 * LINES_LIMIT - 1);
   });
 
   it('leaves heartbeats and arrivals out of the event log', () => {

@@ -164,10 +164,12 @@ function appendLines(lines: Narration[], add: Narration[] | undefined): Narratio
   if (!add || add.length === 0) return lines;
   const next = lines.concat(add);
   if (next.length <= LINES_LIMIT) return next;
-  // Over the limit: routine lines (heartbeats, deliveries) go first, so the telling ones reach further back.
+  // Over the limit: the oldest routine lines (heartbeats, deliveries) go first, so the telling ones reach further
+  // back. The new batch is not spared: a jump at 101 nodes brings thousands of deliveries in one batch, which
+  // would otherwise push every telling line out and leave the log (routine hidden) empty.
   let excess = next.length - LINES_LIMIT;
-  const kept = next.filter((l, i) => {
-    if (excess > 0 && l.importance === 0 && i < next.length - add.length) {
+  const kept = next.filter((l) => {
+    if (excess > 0 && l.importance === 0) {
       excess--;
       return false;
     }

@@ -107,6 +107,18 @@ describe('SimHost through a structured-cloning transport', () => {
     expect(stepBack.now).toBeLessThan(step.now);
   });
 
+  it('a jump at 101 nodes still sends the page its telling lines, not only the flood of deliveries', async () => {
+    const c = client();
+    await c.next();
+    await c.ask(init('raft', [], 0, 101));
+    const jump = await c.ask<Batch>({ type: 'advance', run: 1, to: 215 });
+    const lines = jump.lines ?? [];
+    expect(lines.filter((l) => l.importance === 0).length).toBeGreaterThan(0);
+    // Seed 7 by 215 ms: votes granted and refused for term 1 (before: only the newest 400 lines, all deliveries).
+    expect(lines.filter((l) => l.importance >= 1 && l.t > 0).length).toBeGreaterThanOrEqual(100);
+    expect(lines.map((l) => l.t)).toEqual([...lines.map((l) => l.t)].sort((a, b) => a - b));
+  });
+
   it('refuses a bad action with its path, and keeps running', async () => {
     const c = client();
     await c.next();

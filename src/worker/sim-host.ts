@@ -41,6 +41,24 @@ const MAX_LINES = 20_000;
 const LINES_TO_PAGE = 400;
 const MAX_MARKERS = 5_000;
 
+/**
+ * The newest lines worth sending the page: up to LINES_TO_PAGE telling ones and half as many routine ones
+ * (heartbeats, deliveries), in order. Counted apart because a jump at 101 nodes brings thousands of deliveries at
+ * once, which would otherwise push every telling line out of the batch and leave the event log empty.
+ */
+export function pageTail<L extends { importance: number }>(lines: readonly L[]): L[] {
+  const out: L[] = [];
+  let routine = 0;
+  let telling = 0;
+  for (let i = lines.length - 1; i >= 0 && (routine < LINES_TO_PAGE / 2 || telling < LINES_TO_PAGE); i--) {
+    const l = lines[i];
+    if (l.importance === 0) {
+      if (routine++ < LINES_TO_PAGE / 2) out.push(l);
+    } else if (telling++ < LINES_TO_PAGE) out.push(l);
+  }
+  return out.reverse();
+}
+
 /** What the marker finder remembers between events (restored with checkpoints). */
 interface MarkState {
   roles: Record<number, string>;
@@ -421,16 +439,7 @@ export class SimHost {
 
   /** The lines a snapshot carries: the last ones, and further back the last telling ones (routine left out). */
   private linesTail(): Narration[] {
-    const out: RawNarration[] = [];
-    let routine = 0;
-    let telling = 0;
-    for (let i = this.lines.length - 1; i >= 0 && (routine < LINES_TO_PAGE / 2 || telling < LINES_TO_PAGE); i--) {
-      const l = this.lines[i];
-      if (l.importance === 0) {
-        if (routine++ < LINES_TO_PAGE / 2) out.push(l);
-      } else if (telling++ < LINES_TO_PAGE) out.push(l);
-    }
-    return out.reverse().map((l) => this.narrator.render(l));
+    return pageTail(this.lines).map((l) => this.narrator.render(l));
   }
 
   private flushNarration(): void {
@@ -441,7 +450,7 @@ export class SimHost {
     this.lines.push(l);
     this.newLines.push(l);
     if (this.lines.length > MAX_LINES) this.lines.splice(0, MAX_LINES / 4);
-    if (this.newLines.length > LINES_TO_PAGE * 2) this.newLines.splice(0, this.newLines.length - LINES_TO_PAGE);
+    if (this.newLines.length > LINES_TO_PAGE * 4) this.newLines = pageTail(this.newLines);
   }
 
   /** The markers an event makes (0–2); also keeps the marker finder's memory (roles, highest term). */
@@ -641,7 +650,7 @@ export class SimHost {
     this.metricsStale = false;
     if (this.networkDirty) msg.network = this.network();
     this.flushNarration();
-    if (this.newLines.length) msg.lines = this.newLines.slice(-LINES_TO_PAGE).map((l) => this.narrator.render(l));
+    if (this.newLines.length) msg.lines = pageTail(this.newLines).map((l) => this.narrator.render(l));
     this.newLines = [];
     if (this.newMarkers.length || this.markersFrom !== null) msg.markers = this.newMarkers;
     if (this.markersFrom !== null) msg.markersFrom = this.markersFrom;
