@@ -185,6 +185,11 @@ export type FromWorker =
       /** Replay: new timeline markers; with `markersFrom`, markers of index ≥ it were cut by a fork first. */
       markers?: Marker[];
       markersFrom?: number;
+      /**
+       * More batches follow for the same request: the worker cut a long advance into pieces (at whole virtual
+       * milliseconds) so that no one message takes the page long to copy and apply. The last piece has no flag.
+       */
+      partial?: true;
     }
   /** Answer to `parse`: the validated scenario, or the first bad field and why. */
   | { type: 'parsed'; v: number; run: number; ok: true; scenario: Scenario }

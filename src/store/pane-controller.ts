@@ -454,8 +454,10 @@ export class PaneController {
       else this.sendInit();
       return;
     }
-    const kind = this.pending.shift();
-    if (this.pending.length > 0) this.pendingSince = this.deps.wallNow();
+    // A partial batch is a piece of the answer to the oldest request, which stays pending until its last piece.
+    const partial = m.type === 'batch' && m.partial === true;
+    const kind = partial ? this.pending[0] : this.pending.shift();
+    if (partial || this.pending.length > 0) this.pendingSince = this.deps.wallNow();
     if (m.type === 'failed') {
       this.recover(m.message);
       return;

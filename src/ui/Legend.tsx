@@ -2,7 +2,7 @@ import { ROLE_STYLES } from '../view/roles';
 import { inkOn } from '../view/palette';
 import { shapePath } from '../view/shapes';
 import { FLOW_GROUPS, FLOWS_AT } from '../view/message-flows';
-import { selectAlgorithm } from './selectors';
+import { selectAlgorithm, selectMessageCount } from './selectors';
 import { usePane } from './usePane';
 import { useT } from './useT';
 
@@ -12,7 +12,7 @@ export function Legend() {
   const algorithm = usePane(selectAlgorithm);
   const roles = Object.entries(ROLE_STYLES[algorithm] ?? {});
   // A boolean, so the legend re-renders when the ring switches to or from flows, not per message.
-  const flows = usePane((s) => Object.keys(s.messages).length > FLOWS_AT);
+  const flows = usePane((s) => selectMessageCount(s) > FLOWS_AT);
   return (
     <section className="panel legend" aria-labelledby="legend-h">
       <h2 id="legend-h">{t.legend}</h2>

@@ -71,8 +71,23 @@ function yesNo(v: unknown): string {
   return v === true ? ' ✓' : v === false ? ' ✗' : '';
 }
 
+/**
+ * A message's style, remembered with its fields object (a message keeps its fields, and the canvas asks for
+ * thousands of styles a frame at 101 nodes). Trace fields are never changed after the send.
+ */
+const styles = new WeakMap<object, { kind: string; style: KindStyle }>();
+
 /** The style of one message, from its kind and fields (a Raft AppendEntries without entries is a heartbeat). */
-export function kindStyle(kind: string, fields: Record<string, unknown> = {}): KindStyle {
+export function kindStyle(kind: string, fields?: Record<string, unknown>): KindStyle {
+  if (!fields) return styleOf(kind, {});
+  const hit = styles.get(fields);
+  if (hit && hit.kind === kind) return hit.style;
+  const style = styleOf(kind, fields);
+  styles.set(fields, { kind, style });
+  return style;
+}
+
+function styleOf(kind: string, fields: Record<string, unknown>): KindStyle {
   const def = KINDS[kind] ?? { category: 'other' as const, label: kind };
   let category = def.category;
   let label = def.label;

@@ -111,12 +111,36 @@ describe('SimHost through a structured-cloning transport', () => {
     const c = client();
     await c.next();
     await c.ask(init('raft', [], 0, 101));
-    const jump = await c.ask<Batch>({ type: 'advance', run: 1, to: 215 });
+    let jump = await c.ask<Batch>({ type: 'advance', run: 1, to: 215 });
+    while (jump.partial) jump = (await c.next()) as Batch;
     const lines = jump.lines ?? [];
     expect(lines.filter((l) => l.importance === 0).length).toBeGreaterThan(0);
     // Seed 7 by 215 ms: votes granted and refused for term 1 (before: only the newest 400 lines, all deliveries).
     expect(lines.filter((l) => l.importance >= 1 && l.t > 0).length).toBeGreaterThanOrEqual(100);
     expect(lines.map((l) => l.t)).toEqual([...lines.map((l) => l.t)].sort((a, b) => a - b));
+  });
+
+  it('sends a long advance in pieces (ZAB cold start at 101 nodes), with the same trace as one run to that time', async () => {
+    const c = client();
+    await c.next();
+    await c.ask(init('zab', [], 0, 101));
+    const pieces: Batch[] = [await c.ask<Batch>({ type: 'advance', run: 1, to: 15 })];
+    while (pieces.at(-1)!.partial) pieces.push((await c.next()) as Batch);
+    expect(pieces.length).toBeGreaterThan(5);
+    // At t = 10 ms the first notifications arrive and a hundred nodes change their votes: pieces are cut within
+    // an instant too.
+    expect(pieces.filter((p) => p.now === 10).length).toBeGreaterThan(1);
+    for (const p of pieces.slice(0, -1)) {
+      expect(p.events.length).toBeLessThanOrEqual(2000 + 200); // the limit, plus what the last step added (a broadcast)
+      expect(p.lines).toBeUndefined(); // the narration comes whole with the last piece
+    }
+    const last = pieces.at(-1)!;
+    expect(last.now).toBe(15);
+    expect(last.lines!.length).toBeGreaterThan(0);
+    const whole = client();
+    await whole.next();
+    const snap = await whole.ask<Snapshot>(init('zab', [], 15, 101));
+    expect(snap.traceHash).toBe(last.traceHash);
   });
 
   it('refuses a bad action with its path, and keeps running', async () => {
