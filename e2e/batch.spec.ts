@@ -1,9 +1,18 @@
 /**
  * The Experiments screen (issue 7): a batch run in Web Workers completes, draws its charts, and its CSV
- * downloads; Cancel stops a run. Small K keeps the spec fast.
+ * downloads; Cancel stops a run.
+ *
+ * Issue 13: the batch is fixed in size and seeds (K = 10 from seed 1, n = 5, a sweep 3..25 step 2: 36 points,
+ * 360 runs), the test waits on the state the dialog exposes (`data-batch-status`, `data-batch-done`), with a
+ * ceiling sized for a busy 2-core machine, and the CSV the page downloads must equal the one the same runner
+ * computes in Node from the same request (the engine is deterministic; the chunks run in-process here).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { ExperimentRunner, type ExperimentRequest, type WorkerLike } from '../src/store/batch-runner';
+import { sweepRunsCsv } from '../src/view/metrics/csv';
+import { runChunk } from '../src/worker/batch-host';
+import type { ChunkRequest, FromBatchWorker } from '../src/worker/batch-protocol';
 
 async function openExperiments(page: Page) {
   await page.goto('./?test=1&paused=1');
@@ -11,6 +20,7 @@ async function openExperiments(page: Page) {
   await page.getByRole('button', { name: 'Experiments' }).click();
   const dialog = page.getByRole('dialog', { name: 'Experiments' });
   await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('data-batch-status', 'idle');
   return dialog;
 }
 
@@ -18,15 +28,41 @@ async function fill(page: Page, label: string | RegExp, value: number) {
   await page.getByLabel(label, { exact: typeof label === 'string' }).fill(String(value));
 }
 
+const REQUEST: ExperimentRequest = { experiment: 'leader-crash', algorithms: ['bully', 'raft', 'zab'], seeds: 10, firstSeed: 1, nodes: 5, sweep: { from: 3, to: 25, step: 2 } };
+
+/** The per-run CSV of `req` as the Experiments screen computes it, with the chunks run in-process in Node. */
+async function headlessRunsCsv(req: ExperimentRequest): Promise<string> {
+  const factory = (): WorkerLike => {
+    const w: WorkerLike = {
+      onmessage: null,
+      postMessage: (m: ChunkRequest) => queueMicrotask(() => runChunk(structuredClone(m), (out: FromBatchWorker) => w.onmessage?.({ data: structuredClone(out) }))),
+      terminate: () => {},
+    };
+    return w;
+  };
+  const result = await new ExperimentRunner(factory, 1, () => 0).run(req);
+  if (!result) throw new Error('the headless batch did not finish');
+  return sweepRunsCsv(result.points);
+}
+
 test('a batch run completes, draws its charts, and its CSV downloads', async ({ page }) => {
+  // 360 runs up to n = 25 in the page's workers: seconds on a quiet machine, a minute or more under load.
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const dialog = await openExperiments(page);
-  await fill(page, 'Seeds (K)', 40);
-  await fill(page, 'Sweep n from', 3);
-  await fill(page, 'to', 25);
-  await fill(page, 'step', 2);
+  // The experiment select (its label also holds the options' text): leader crash, the default.
+  await expect(dialog.locator('select').first()).toHaveValue(REQUEST.experiment);
+  await fill(page, 'Seeds (K)', REQUEST.seeds);
+  await fill(page, 'First seed', REQUEST.firstSeed);
+  await fill(page, 'Nodes (histograms)', REQUEST.nodes);
+  await fill(page, 'Sweep n from', REQUEST.sweep!.from);
+  await fill(page, 'to', REQUEST.sweep!.to);
+  await fill(page, 'step', REQUEST.sweep!.step);
   await dialog.getByRole('button', { name: 'Run' }).click();
-  await expect(dialog.getByText(/Done: \d/)).toBeVisible({ timeout: 60_000 });
+  await expect(dialog).toHaveAttribute('data-batch-total', '360');
+  await expect(dialog).toHaveAttribute('data-batch-status', 'done', { timeout: 200_000 });
+  await expect(dialog).toHaveAttribute('data-batch-done', '360');
+  await expect(dialog.getByText(/Done: 360 runs in/)).toBeVisible();
   await expect(dialog.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('value', /\d+/);
   // Histograms per algorithm (election time and messages per election) and the sweep over n.
   await expect(dialog.locator('svg.histogram')).toHaveCount(6);
@@ -46,7 +82,9 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toContain('algorithm,n,seed');
-  expect(lines.length).toBe(1 + 36 * 40);
+  expect(lines.length).toBe(1 + 36 * REQUEST.seeds);
+  // The same runs as the engine gives in Node for the same request.
+  expect(csv).toBe(await headlessRunsCsv(REQUEST));
 
   const [svg] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save Messages per election vs n as SVG' }).click()]);
   expect(readFileSync(await svg.path(), 'utf8')).toContain('<svg');
@@ -56,10 +94,14 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
 
 test('Cancel stops a running batch', async ({ page }) => {
   const dialog = await openExperiments(page);
+  // 2,000 seeds × 36 points: far more than can finish before the click below, even on a quiet machine.
   await fill(page, 'Seeds (K)', 2000);
   await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(dialog).toHaveAttribute('data-batch-status', 'running');
+  await expect(dialog).toHaveAttribute('data-batch-total', String(2000 * 36));
   await expect(dialog.getByText(/of [\d,]+ runs/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveAttribute('data-batch-status', 'cancelled');
   await expect(dialog.getByText('Cancelled.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Run' })).toBeEnabled();
 });

@@ -309,10 +309,10 @@ export class Lab {
   }
 
   /**
-   * Clicks the first drawn message of `kind` (or that `which` picks) where the canvas drew it, among those not
-   * covered by a node (a click there opens the node), clear of other glyphs if it can. Throws if there is none.
+   * Where to click the first drawn message of `kind` (or that `which` picks) for the displayed time, among those
+   * not covered by a node (a click there opens the node), clear of other glyphs if it can; null if none is.
    */
-  async clickMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<DrawnGlyph> {
+  async findMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<{ g: DrawnGlyph; x: number; y: number } | null> {
     const pick = typeof which === 'function' ? which : (x: DrawnGlyph) => !which || x.kind === which;
     const canvas = this.page.locator('[data-testid="msg-canvas"]').nth(pane);
     // The canvas draws on the next frame: what it drew for the displayed time.
@@ -322,8 +322,13 @@ export class Lab {
     const free = await this.page.evaluate((ps) => ps.map((p) => !document.elementFromPoint(p.x, p.y)?.closest('.nodes')), points.map(({ x, y }) => ({ x, y })));
     // Prefer one clear of the other glyphs too: where two overlap, the click opens the one on top.
     const alone = (g: DrawnGlyph) => d.glyphs.every((o) => o === g || Math.hypot(o.x - g.x, o.y - g.y) > 60);
-    const at = points.find((p, i) => free[i] && alone(p.g)) ?? points.find((_, i) => free[i]);
-    if (!at) throw new Error(`no such message drawn off the nodes (drew ${d.glyphs.map((x) => x.kind).join(', ') || 'none'})`);
+    return points.find((p, i) => free[i] && alone(p.g)) ?? points.find((_, i) => free[i]) ?? null;
+  }
+
+  /** Clicks the message `findMessage` picks, where the canvas drew it. Throws if there is none. */
+  async clickMessage(which?: string | ((g: DrawnGlyph) => boolean), pane = 0): Promise<DrawnGlyph> {
+    const at = await this.findMessage(which, pane);
+    if (!at) throw new Error(`no such message drawn off the nodes (drew ${(await this.drawn(pane)).glyphs.map((x) => x.kind).join(', ') || 'none'})`);
     await this.page.mouse.click(at.x, at.y);
     return at.g;
   }

@@ -1,10 +1,15 @@
 /**
  * The lesson texts name nodes, times and counts. These tests check, at each step's pause, that the run shows
  * what the text claims — so an engine change that alters a story fails here rather than in front of a class.
+ * Each lesson is run through the engine and the lesson runner (`runLesson`, `resolvePauses`: the pause points
+ * the page stops at; src/store/lesson-walk.test.ts checks the page's session shows exactly that state there),
+ * with no browser. Every lesson of LESSONS must have its observation here (issue 13): `everyLessonObserved`
+ * fails for a lesson without one, so the browser suite can keep only a few walk-throughs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AlgorithmName, TraceEvent } from '../engine/core/types';
-import { lessonById, nodesInRole, resolvePauses, runLesson, snapshotAt, type Snapshot } from './index';
+import { observations } from '../engine/testing/observations';
+import { LESSONS, lessonById, nodesInRole, resolvePauses, runLesson, snapshotAt, type Snapshot } from './index';
 
 interface Run {
   times: number[];
@@ -26,6 +31,10 @@ function run(id: string): Run {
   return { times, traces, at: (i, pane) => snapshotAt(traces[k(pane)], times[i]), trace: (pane) => traces[k(pane)] };
 }
 
+const { observe, everyLessonObserved } = observations();
+// Every lesson of the library (LESSONS) has its observation below, or this fails: no lesson goes untested.
+everyLessonObserved(LESSONS, 'the lesson library');
+
 const node = (s: Snapshot, id: number) => s.nodes.get(id) as unknown as Record<string, unknown>;
 const sends = (tr: TraceEvent[], from: number, to: number, kinds?: string[]) =>
   tr.filter((e): e is Extract<TraceEvent, { type: 'send' }> => e.type === 'send' && e.t >= from && e.t <= to && (!kinds || kinds.includes(e.kind)));
@@ -34,8 +43,8 @@ const commits = (tr: TraceEvent[], id: number) =>
 const leaderEvents = (tr: TraceEvent[]) => tr.filter((e): e is Extract<TraceEvent, { type: 'leader' }> => e.type === 'leader');
 
 describe('side-by-side lessons', () => {
-  it('compare-flapping: when node 5 is back, Bully switched to 5 while Raft and ZAB kept node 4; 4 changes vs 1 and 1', () => {
-    const r = run('compare-flapping');
+  observe('compare-flapping', 'when node 5 is back, Bully switched to 5 while Raft and ZAB kept node 4; 4 changes vs 1 and 1', (id) => {
+    const r = run(id);
     expect([r.at(0, 'bully').leader, r.at(0, 'raft').leader, r.at(0, 'zab').leader]).toEqual([5, 5, 5]);
     expect([r.at(2, 'bully').leader, r.at(2, 'raft').leader, r.at(2, 'zab').leader]).toEqual([4, 4, 4]);
     expect(r.at(3, 'bully').leader).toBe(5);
@@ -53,8 +62,8 @@ describe('side-by-side lessons', () => {
     expect(Math.round(firstLeader4('zab') / 100)).toBe(14);
   });
 
-  it('compare-split-brain: Bully has leaders 3 and 5; Raft and ZAB only one leader that a majority follows', () => {
-    const r = run('compare-split-brain');
+  observe('compare-split-brain', 'Bully has leaders 3 and 5; Raft and ZAB only one leader that a majority follows', (id) => {
+    const r = run(id);
     expect(r.at(1, 'raft').leader).toBe(3);
     expect(node(r.at(1, 'raft'), 5)).toMatchObject({ role: 'leader', term: 1 });
     expect(node(r.at(1, 'raft'), 3)).toMatchObject({ role: 'leader', term: 2 });
@@ -70,8 +79,8 @@ describe('side-by-side lessons', () => {
     expect(node(r.at(7, 'zab'), 5)).toMatchObject({ role: 'following', leader: 3 });
   });
 
-  it('compare-messages: the counts and times named in the text', () => {
-    const r = run('compare-messages');
+  observe('compare-messages', 'the counts and times named in the text', (id) => {
+    const r = run(id);
     expect(r.times.slice(0, 3)).toEqual([54, 281, 341]);
     expect(r.at(0, 'bully').sentByKind).toEqual({ Election: 13, Alive: 12, Victory: 9 });
     expect(r.at(1, 'raft').sent).toBe(30);
@@ -83,8 +92,8 @@ describe('side-by-side lessons', () => {
 });
 
 describe('why a leader', () => {
-  it('why-leader: x=1 everywhere; a write refused without a leader; node 3 elected ~440 ms later; x=3 after x=1', () => {
-    const r = run('why-leader');
+  observe('why-leader', 'x=1 everywhere; a write refused without a leader; node 3 elected ~440 ms later; x=3 after x=1', (id) => {
+    const r = run(id);
     expect(r.at(0).leader).toBe(5);
     for (const id of [1, 2, 3, 4, 5]) expect(commits(r.trace().filter((e) => e.t <= r.times[1]), id)).toEqual(['x=1']);
     const refused = r.trace().find((e) => e.type === 'write' && !e.accepted);
@@ -98,8 +107,8 @@ describe('why a leader', () => {
 });
 
 describe('Bully lessons', () => {
-  it('bully-rule: node 3 asks 4 and 5, node 4 answers Alive and wins ~450 ms after the crash', () => {
-    const r = run('bully-rule');
+  observe('bully-rule', 'node 3 asks 4 and 5, node 4 answers Alive and wins ~450 ms after the crash', (id) => {
+    const r = run(id);
     expect(r.at(0).leader).toBe(5);
     const first = sends(r.trace(), r.times[2], r.times[2], ['Election']);
     expect(first.map((e) => [e.from, e.to])).toEqual([
@@ -110,56 +119,59 @@ describe('Bully lessons', () => {
     expect(Math.round((r.times[5] - 1000) / 50) * 50).toBe(450);
   });
 
-  it('bully-best-case and bully-worst-case: 5 and 29 election messages', () => {
-    const count = (id: string) => {
-      const r = run(id);
-      return sends(r.trace(), 1500, r.times.at(-1)!, ['Election', 'Alive', 'Victory']);
-    };
-    const best = count('bully-best-case');
-    expect(best.length).toBe(5);
-    const worst = count('bully-worst-case');
+  const electionMessages = (id: string) => {
+    const r = run(id);
+    return sends(r.trace(), 1500, r.times.at(-1)!, ['Election', 'Alive', 'Victory']);
+  };
+
+  observe('bully-best-case', '5 election messages', (id) => {
+    expect(electionMessages(id).length).toBe(5);
+  });
+
+  observe('bully-worst-case', '29 election messages: 15 Election, 10 Alive, 4 Victory', (id) => {
+    const worst = electionMessages(id);
     const by = (k: string) => worst.filter((e) => e.kind === k).length;
     expect([by('Election'), by('Alive'), by('Victory')]).toEqual([15, 10, 4]);
   });
 
-  it('bully-void-victory: nodes 1 and 2 lead at once, then node 1 starts over and follows 2', () => {
-    const r = run('bully-void-victory');
+  observe('bully-void-victory', 'nodes 1 and 2 lead at once, then node 1 starts over and follows 2', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(2), 'leader')).toEqual([1, 2]);
     expect(node(r.at(3), 1)).toMatchObject({ role: 'electing' });
     expect(r.at(4).leader).toBe(2);
   });
 
-  it('bully-lost-alive: the Alive is dropped by the cut, and node 1 follows 2 on its Victory without a new Election', () => {
-    const r = run('bully-lost-alive');
+  observe('bully-lost-alive', 'the Alive is dropped by the cut, and node 1 follows 2 on its Victory without a new Election', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(1), 'leader')).toEqual([1, 2]);
-    expect(r.trace()[resolvePauses(lessonById('bully-lost-alive')!, r.traces)[2]!.index!]).toMatchObject({ from: 2, to: 1, reason: 'cut' });
+    expect(r.trace()[resolvePauses(lessonById(id)!, r.traces)[2]!.index!]).toMatchObject({ from: 2, to: 1, reason: 'cut' });
     expect(node(r.at(3), 1)).toMatchObject({ role: 'follower', leader: 2 });
     expect(sends(r.trace(), r.times[1], r.times[3], ['Election']).filter((e) => e.from === 1)).toEqual([]);
   });
 
-  it('bully-last-op: rank (500, 2) wins over ids 3 and 4; later (2500, 4) wins', () => {
-    const r = run('bully-last-op');
+  observe('bully-last-op', 'rank (500, 2) wins over ids 3 and 4; later (2500, 4) wins', (id) => {
+    const r = run(id);
     expect(node(r.at(1), 2).rank).toEqual([500, 2]);
     expect(r.at(2).leader).toBe(2);
     expect(r.at(4).leader).toBe(4);
   });
 
-  it('bully-flapping: eight leader changes in four cycles, node 5 back 30 ms after each revival', () => {
-    const r = run('bully-flapping');
+  observe('bully-flapping', 'eight leader changes in four cycles, node 5 back 30 ms after each revival', (id) => {
+    const r = run(id);
     expect(r.at(3).leaderChanges).toBe(8);
     expect(r.times[1]).toBe(2030);
   });
 
-  it('bully-split-brain: nodes 3 and 6 both lead, then 3 follows 6 after the heal', () => {
-    const r = run('bully-split-brain');
+  observe('bully-split-brain', 'nodes 3 and 6 both lead, then 3 follows 6 after the heal', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(1), 'leader')).toEqual([3, 6]);
     expect(node(r.at(3), 3)).toMatchObject({ role: 'follower', leader: 6 });
   });
 });
 
 describe('Raft lessons', () => {
-  it('raft-basics: 5, 4 and 1 stand in term 1; 2 and 3 vote 5; term 1 lasts', () => {
-    const r = run('raft-basics');
+  observe('raft-basics', '5, 4 and 1 stand in term 1; 2 and 3 vote 5; term 1 lasts', (id) => {
+    const r = run(id);
     for (const id of [1, 4, 5]) expect(node(r.at(1), id)).toMatchObject({ role: 'candidate', term: 1, votedFor: id });
     expect(node(r.at(2), 5)).toMatchObject({ role: 'leader', term: 1 });
     for (const id of [2, 3]) expect(node(r.at(2), id)).toMatchObject({ votedFor: 5 });
@@ -167,8 +179,8 @@ describe('Raft lessons', () => {
     for (const id of [1, 2, 3, 4, 5]) expect(node(r.at(4), id)).toMatchObject({ term: 1, leader: 5 });
   });
 
-  it('raft-split-vote: five candidates in term 1, 40 messages wasted, node 4 wins term 2', () => {
-    const r = run('raft-split-vote');
+  observe('raft-split-vote', 'five candidates in term 1, 40 messages wasted, node 4 wins term 2', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(1), 'candidate')).toEqual([1, 2, 3, 4, 5]);
     // Term 1: 5 candidates × 4 requests, and one reply each (the last, to node 3, leaves after node 4 started term 2).
     const requests = sends(r.trace(), 0, 2000, ['RequestVote']).filter((e) => e.fields.term === 1);
@@ -177,58 +189,58 @@ describe('Raft lessons', () => {
     expect(node(r.at(4), 4)).toMatchObject({ role: 'leader', term: 2 });
   });
 
-  it('raft-livelock: term 20 and no leader at 3 s', () => {
-    const r = run('raft-livelock');
+  observe('raft-livelock', 'term 20 and no leader at 3 s', (id) => {
+    const r = run(id);
     expect(r.at(2).leader).toBeNull();
     for (const id of [1, 2, 3, 4, 5]) expect(node(r.at(2), id).term).toBe(20);
   });
 
-  it('raft-up-to-date-log: 2 and 3 refuse node 4, 5 grants; node 2 wins term 3 with x, y, z', () => {
-    const r = run('raft-up-to-date-log');
+  observe('raft-up-to-date-log', '2 and 3 refuse node 4, 5 grants; node 2 wins term 3 with x, y, z', (id) => {
+    const r = run(id);
     const replies = sends(r.trace(), r.times[2], r.times[3], ['RequestVoteReply']).filter((e) => e.to === 4);
     expect(Object.fromEntries(replies.map((e) => [e.from, e.fields.voteGranted]))).toEqual({ 2: false, 3: false, 5: true });
     expect(node(r.at(4), 2)).toMatchObject({ role: 'leader', term: 3 });
     expect(commits(r.trace(), 5)).toEqual(['x', 'y', 'z']);
   });
 
-  it('raft-disruptive-rejoin: term 14 on node 5 deposes node 1, which wins term 15 ~0.23 s later', () => {
-    const r = run('raft-disruptive-rejoin');
+  observe('raft-disruptive-rejoin', 'term 14 on node 5 deposes node 1, which wins term 15 ~0.23 s later', (id) => {
+    const r = run(id);
     expect(node(r.at(3), 1)).toMatchObject({ role: 'follower', term: 14 });
     expect(node(r.at(4), 1)).toMatchObject({ role: 'leader', term: 15 });
     expect(Math.round((r.times[4] - r.times[3]) / 10) * 10).toBe(230);
   });
 
-  it('raft-prevote: node 5 stays in term 1 and the leader is never disturbed', () => {
-    const r = run('raft-prevote');
+  observe('raft-prevote', 'node 5 stays in term 1 and the leader is never disturbed', (id) => {
+    const r = run(id);
     expect(node(r.at(2), 5)).toMatchObject({ role: 'precandidate', term: 1 });
     expect(node(r.at(3), 5)).toMatchObject({ role: 'follower', term: 1, leader: 1 });
     expect(leaderEvents(r.trace()).map((e) => e.leader)).toEqual([1]);
   });
 
-  it('raft-minority-leader: two leaders in terms 1 and 2; lost-* never committed', () => {
-    const r = run('raft-minority-leader');
+  observe('raft-minority-leader', 'two leaders in terms 1 and 2; lost-* never committed', (id) => {
+    const r = run(id);
     expect(node(r.at(2), 1)).toMatchObject({ role: 'leader', term: 1 });
     expect(node(r.at(2), 3)).toMatchObject({ role: 'leader', term: 2 });
     for (const id of [1, 2, 3, 4, 5]) expect(commits(r.trace(), id)).not.toContain('lost-1');
     expect(node(r.at(4), 1)).toMatchObject({ role: 'follower', term: 2 });
   });
 
-  it('raft-checkquorum: node 1 steps down 241 ms after the split; terms reach 9; node 3 back in term 12', () => {
-    const r = run('raft-checkquorum');
+  observe('raft-checkquorum', 'node 1 steps down 241 ms after the split; terms reach 9; node 3 back in term 12', (id) => {
+    const r = run(id);
     expect(r.times[2] - 1000).toBe(241);
     expect(node(r.at(3), 2).term).toBe(9);
     expect(node(r.at(4), 3)).toMatchObject({ role: 'leader', term: 12 });
   });
 
-  it('raft-failover: node 4 times out 194 ms after the crash and leads 265 ms after it', () => {
-    const r = run('raft-failover');
+  observe('raft-failover', 'node 4 times out 194 ms after the crash and leads 265 ms after it', (id) => {
+    const r = run(id);
     expect(r.times[2] - 2000).toBe(194);
     expect(r.times[3] - 2000).toBe(265);
     expect(node(r.at(4), 1)).toMatchObject({ role: 'follower', term: 2 });
   });
 
-  it('raft-figure-8: (a) x1…x32 on nodes 1, 2; (b) node 5 leads 2; (c) 1 leads 4, x on 1–3 uncommitted; (d1) 5 leads 6', () => {
-    const r = run('raft-figure-8');
+  observe('raft-figure-8', '(a) x1…x32 on nodes 1, 2; (b) node 5 leads 2; (c) 1 leads 4, x on 1–3 uncommitted; (d1) 5 leads 6', (id) => {
+    const r = run(id);
     expect(node(r.at(0), 2)).toMatchObject({ lastLogIndex: 33, lastLogTerm: 1 });
     expect(node(r.at(0), 3)).toMatchObject({ alive: false, lastLogIndex: 1 });
     expect(node(r.at(1), 5)).toMatchObject({ alive: false, term: 2, lastLogIndex: 2, lastLogTerm: 2 });
@@ -241,16 +253,16 @@ describe('Raft lessons', () => {
     for (const id of [1, 2, 3, 4, 5]) expect(commits(r.trace(), id).some((v) => String(v).startsWith('x'))).toBe(false);
   });
 
-  it('raft-no-preemption: no leader change, term 1 throughout', () => {
-    const r = run('raft-no-preemption');
+  observe('raft-no-preemption', 'no leader change, term 1 throughout', (id) => {
+    const r = run(id);
     expect(r.at(2).leaderChanges).toBe(0);
     expect(node(r.at(2), 1)).toMatchObject({ role: 'leader', term: 1 });
   });
 });
 
 describe('ZAB lessons', () => {
-  it('zab-cold-start: 20 notifications at once, 52 by 100 ms, node 5 established at 341 ms', () => {
-    const r = run('zab-cold-start');
+  observe('zab-cold-start', '20 notifications at once, 52 by 100 ms, node 5 established at 341 ms', (id) => {
+    const r = run(id);
     expect(r.at(0).sent).toBe(20);
     expect(r.at(2).sentByKind).toEqual({ Notification: 52 });
     for (const id of [1, 2, 3, 4, 5]) expect((node(r.at(2), id).vote as { leader: number }).leader).toBe(5);
@@ -258,8 +270,8 @@ describe('ZAB lessons', () => {
     expect(r.times[4]).toBe(341);
   });
 
-  it('zab-zxid-beats-sid: 3 and 4 first vote 4, then everyone votes 2; node 2 leads', () => {
-    const r = run('zab-zxid-beats-sid');
+  observe('zab-zxid-beats-sid', '3 and 4 first vote 4, then everyone votes 2; node 2 leads', (id) => {
+    const r = run(id);
     expect(node(r.at(1), 2).zxid).toEqual([1, 7]);
     expect(node(r.at(1), 4).zxid).toEqual([1, 5]);
     expect((node(r.at(2), 4).vote as { leader: number }).leader).toBe(4);
@@ -267,8 +279,8 @@ describe('ZAB lessons', () => {
     expect(r.at(4).leader).toBe(2);
   });
 
-  it('zab-epoch-beats-zxid: node 5 adopts an epoch-2 vote over its own longer log; node 2 leads epoch 3', () => {
-    const r = run('zab-epoch-beats-zxid');
+  observe('zab-epoch-beats-zxid', 'node 5 adopts an epoch-2 vote over its own longer log; node 2 leads epoch 3', (id) => {
+    const r = run(id);
     expect(node(r.at(2), 5)).toMatchObject({ currentEpoch: 1, zxid: [1, 12] });
     expect(node(r.at(2), 1)).toMatchObject({ currentEpoch: 2, zxid: [1, 9] });
     expect(node(r.at(3), 5).vote).toMatchObject({ leader: 2, peerEpoch: 2, zxid: [1, 9] });
@@ -276,17 +288,17 @@ describe('ZAB lessons', () => {
     expect(node(r.at(4), 2)).toMatchObject({ currentEpoch: 3 });
   });
 
-  it('zab-leader-crash: FOLLOWING replies name the dead node 5; nobody follows it; node 4 leads', () => {
-    const r = run('zab-leader-crash');
-    const reply = r.trace()[resolvePauses(lessonById('zab-leader-crash')!, r.traces)[2]!.index!];
+  observe('zab-leader-crash', 'FOLLOWING replies name the dead node 5; nobody follows it; node 4 leads', (id) => {
+    const r = run(id);
+    const reply = r.trace()[resolvePauses(lessonById(id)!, r.traces)[2]!.index!];
     expect(reply).toMatchObject({ type: 'send', kind: 'Notification', to: 1, fields: { state: 'FOLLOWING', leader: 5 } });
     const followDead = r.trace().filter((e) => e.type === 'state' && e.t > 1500 && e.node !== 5 && e.leader === 5);
     expect(followDead).toEqual([]);
     expect(r.at(4).leader).toBe(4);
   });
 
-  it('zab-minority-leader: 4 and 5 LEADING at once in epochs 2 and 1; then 5 LOOKING', () => {
-    const r = run('zab-minority-leader');
+  observe('zab-minority-leader', '4 and 5 LEADING at once in epochs 2 and 1; then 5 LOOKING', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(2), 'leading')).toEqual([4, 5]);
     expect(node(r.at(2), 4).currentEpoch).toBe(2);
     expect(node(r.at(2), 5).currentEpoch).toBe(1);
@@ -294,8 +306,8 @@ describe('ZAB lessons', () => {
     for (const id of [1, 2, 3, 4, 5]) expect(commits(r.trace(), id)).not.toContain('lost');
   });
 
-  it('zab-restart: node 5 joins with 8 notifications, observer 6 rejoins; one leader change in all', () => {
-    const r = run('zab-restart');
+  observe('zab-restart', 'node 5 joins with 8 notifications, observer 6 rejoins; one leader change in all', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(0), 'observing')).toEqual([6, 7]);
     const join = sends(r.trace(), 5000, r.times[3], ['Notification']).filter((e) => e.from === 5 || e.to === 5);
     expect(join.length).toBe(8);
@@ -303,23 +315,23 @@ describe('ZAB lessons', () => {
     expect(r.at(4).leader).toBe(4);
   });
 
-  it('zab-observers: crashing observers changes nothing; one voter with two observers elects nobody', () => {
-    const r = run('zab-observers');
+  observe('zab-observers', 'crashing observers changes nothing; one voter with two observers elects nobody', (id) => {
+    const r = run(id);
     expect(r.at(1).leader).toBe(3);
     expect(r.at(1).leaderChanges).toBe(0);
     expect(r.at(3).leader).toBeNull();
     expect(node(r.at(3), 1)).toMatchObject({ role: 'looking' });
   });
 
-  it('zab-late-vote-change: two LEADING nodes, node 5 established, node 4 follows it later', () => {
-    const r = run('zab-late-vote-change');
+  observe('zab-late-vote-change', 'two LEADING nodes, node 5 established, node 4 follows it later', (id) => {
+    const r = run(id);
     expect(nodesInRole(r.at(3), 'leading')).toEqual([4, 5]);
     expect(r.at(4).leader).toBe(5);
     expect(node(r.at(5), 4)).toMatchObject({ role: 'following', leader: 5 });
   });
 
-  it('zab-long-partition: node 1 rejoins at its next re-broadcast, about 54 s after the heal', () => {
-    const r = run('zab-long-partition');
+  observe('zab-long-partition', 'node 1 rejoins at its next re-broadcast, about 54 s after the heal', (id) => {
+    const r = run(id);
     expect(Math.round((r.times[4] - 110_000) / 1000)).toBe(54);
   });
 });

@@ -216,7 +216,17 @@ export function ExperimentsDialog({ onClose }: { onClose: () => void }) {
     setReq((q) => ({ ...q, algorithms: q.algorithms.includes(a) ? q.algorithms.filter((x) => x !== a) : ALGORITHM_NAMES.filter((x) => x === a || q.algorithms.includes(x)) }));
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div ref={ref} className="experiments" role="dialog" aria-modal="true" aria-labelledby="experiments-title">
+      <div
+        ref={ref}
+        className="experiments"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="experiments-title"
+        // Test hooks (README): where the batch is, so tests wait on it instead of on a text and the wall clock.
+        data-batch-status={state.status}
+        data-batch-done={state.done}
+        data-batch-total={state.total}
+      >
         <header className="experiments-head">
           <h2 id="experiments-title">{tb.title}</h2>
           <button type="button" onClick={onClose}>

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../core/types';
 import { runTrace } from '../../run';
+import { observations } from '../../testing/observations';
 import { BULLY_LESSONS } from '.';
+
+const { observe, everyLessonObserved } = observations();
 
 function lessonTrace(id: string): TraceEvent[] {
   const l = BULLY_LESSONS.find((x) => x.id === id);
@@ -18,35 +21,37 @@ function leaders(trace: TraceEvent[]): (number | null)[] {
 }
 
 describe('Bully lessons show what protocols.md §3.6 says', () => {
+  everyLessonObserved(BULLY_LESSONS, 'the Bully scenarios');
+
   it('every lesson has a unique id, a title and an expectation', () => {
     const ids = BULLY_LESSONS.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const l of BULLY_LESSONS) expect(l.title.length * l.expectation.length).toBeGreaterThan(0);
   });
 
-  it('best case: N − 1 = 5 election messages, node 5 leads', () => {
-    const trace = lessonTrace('bully-best-case');
+  observe('bully-best-case', 'N − 1 = 5 election messages, node 5 leads', (id) => {
+    const trace = lessonTrace(id);
     const msgs = trace.filter((e) => e.type === 'send' && e.t >= 1500 && electionKinds.has(e.kind));
     expect(msgs).toHaveLength(5);
     expect(leaders(trace).pop()).toBe(5);
   });
 
-  it('worst case: N² − N − 1 = 29 election messages', () => {
-    const trace = lessonTrace('bully-worst-case');
+  observe('bully-worst-case', 'N² − N − 1 = 29 election messages', (id) => {
+    const trace = lessonTrace(id);
     const msgs = trace.filter((e) => e.type === 'send' && e.t >= 1500 && electionKinds.has(e.kind));
     const count = (k: string) => msgs.filter((m) => m.type === 'send' && m.kind === k).length;
     expect([count('Election'), count('Alive'), count('Victory')]).toEqual([15, 10, 4]);
     expect(leaders(trace).pop()).toBe(5);
   });
 
-  it('flapping: two leader changes per crash/revive cycle', () => {
-    const trace = lessonTrace('bully-flapping');
+  observe('bully-flapping', 'two leader changes per crash/revive cycle', (id) => {
+    const trace = lessonTrace(id);
     const named = leaders(trace).filter((l) => l !== null);
     expect(named).toEqual([5, 4, 5, 4, 5, 4, 5, 4, 5]);
   });
 
-  it('split brain: one leader per side and an anomaly, then the global maximum', () => {
-    const trace = lessonTrace('bully-split-brain');
+  observe('bully-split-brain', 'one leader per side and an anomaly, then the global maximum', (id) => {
+    const trace = lessonTrace(id);
     const anomaly = trace.find((e) => e.type === 'anomaly');
     expect(anomaly).toMatchObject({ kind: 'split-brain' });
     const leadersDuring = new Set(
@@ -56,8 +61,8 @@ describe('Bully lessons show what protocols.md §3.6 says', () => {
     expect(leaders(trace).pop()).toBe(6);
   });
 
-  it('void victory: node 1 leads, hears a late Alive, starts over; node 2 wins', () => {
-    const trace = lessonTrace('bully-void-victory');
+  observe('bully-void-victory', 'node 1 leads, hears a late Alive, starts over; node 2 wins', (id) => {
+    const trace = lessonTrace(id);
     const n1 = trace.filter((e) => e.type === 'state' && e.node === 1 && e.t > 1000) as Extract<TraceEvent, { type: 'state' }>[];
     const k = n1.findIndex((s) => s.role === 'leader');
     expect(k).toBeGreaterThanOrEqual(0);
@@ -65,8 +70,8 @@ describe('Bully lessons show what protocols.md §3.6 says', () => {
     expect(leaders(trace).pop()).toBe(2);
   });
 
-  it('last-op rank: the freshest node wins each election', () => {
-    const trace = lessonTrace('bully-last-op-rank');
+  observe('bully-last-op-rank', 'the freshest node wins each election', (id) => {
+    const trace = lessonTrace(id);
     expect(leaders(trace).filter((l) => l !== null)).toEqual([5, 2, 4]);
   });
 });

@@ -7,7 +7,10 @@ import type { TraceEvent } from '../../core/types';
 import { raft, type RaftState } from '../../algorithms/raft/raft';
 import { runChecked, raftState, statesOf } from '../../algorithms/raft/test-helpers';
 import { parseScenarioText, resolveOptions } from '../../scenario-file';
+import { observations } from '../../testing/observations';
 import { RAFT_LESSONS, raftLesson } from '.';
+
+const { observe, everyLessonObserved } = observations();
 
 const FILES = new URL('./files/', import.meta.url);
 
@@ -38,8 +41,10 @@ describe('Raft lesson files', () => {
 });
 
 describe('Raft lessons show their expected observation', () => {
-  it('split-vote: all five stand in term 1, nobody wins it, term 2 elects one leader', () => {
-    const { states, events, sim } = run('split-vote');
+  everyLessonObserved(RAFT_LESSONS, 'the Raft scenarios');
+
+  observe('split-vote', 'all five stand in term 1, nobody wins it, term 2 elects one leader', (id) => {
+    const { states, events, sim } = run(id);
     const term1Candidates = new Set(states.filter((s) => s.role === 'candidate' && s.term === 1).map((s) => s.node));
     expect(term1Candidates.size).toBe(5);
     expect(states.some((s) => s.role === 'leader' && s.term === 1)).toBe(false);
@@ -54,15 +59,15 @@ describe('Raft lessons show their expected observation', () => {
     expect(all.filter((m) => m.kind === 'RequestVoteReply')).toHaveLength(all.filter((m) => m.kind === 'RequestVote').length);
   });
 
-  it('split-vote-livelock: with identical timeouts no leader is ever elected and the term keeps climbing', () => {
-    const { states, sim } = run('split-vote-livelock');
+  observe('split-vote-livelock', 'with identical timeouts no leader is ever elected and the term keeps climbing', (id) => {
+    const { states, sim } = run(id);
     expect(states.some((s) => s.role === 'leader')).toBe(false);
     expect(sim.clusterLeader).toBeNull();
     expect(raftState(sim, 1).currentTerm).toBeGreaterThanOrEqual(19);
   });
 
-  it('up-to-date-log: S2 and S3 refuse S4, S5 grants, S4 fails, S2 or S3 wins with every committed entry', () => {
-    const { states, events, sim } = run('up-to-date-log');
+  observe('up-to-date-log', 'S2 and S3 refuse S4, S5 grants, S4 fails, S2 or S3 wins with every committed entry', (id) => {
+    const { states, events, sim } = run(id);
     const firstCandidacy = states.find((s) => s.t > 1000 && s.role === 'candidate')!;
     expect(firstCandidacy.node).toBe(4);
     const t = firstCandidacy.term;
@@ -98,8 +103,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(found).toEqual(expect.arrayContaining(['R-S4', 'R-S9']));
   });
 
-  it('disruptive-node: without PreVote the isolated term climbs and the leader is deposed on heal', () => {
-    const { states } = run('disruptive-node');
+  observe('disruptive-node', 'without PreVote the isolated term climbs and the leader is deposed on heal', (id) => {
+    const { states } = run(id);
     const s5 = states.filter((s) => s.node === 5 && s.t < 4000);
     const s5Term = Math.max(...s5.map((s) => s.term as number));
     expect(s5Term).toBeGreaterThanOrEqual(10);
@@ -111,8 +116,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(nextLeader.node).not.toBe(5);
   });
 
-  it('disruptive-node-prevote: with PreVote the term stays put and the leader is not disturbed', () => {
-    const { states, events, sim } = run('disruptive-node-prevote');
+  observe('disruptive-node-prevote', 'with PreVote the term stays put and the leader is not disturbed', (id) => {
+    const { states, events, sim } = run(id);
     const firstLeader = states.find((s) => s.role === 'leader')!;
     expect(firstLeader.node).toBe(1);
     expect(states.filter((s) => s.t > firstLeader.t).every((s) => s.term === firstLeader.term)).toBe(true);
@@ -124,8 +129,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(raftState(sim, 5)).toMatchObject({ role: 'follower', leaderId: 1, currentTerm: firstLeader.term });
   });
 
-  it('leader-minority: the stale leader cannot commit, coexists with the new one, and is overwritten on heal', () => {
-    const { states, events, sim } = run('leader-minority');
+  observe('leader-minority', 'the stale leader cannot commit, coexists with the new one, and is overwritten on heal', (id) => {
+    const { states, events, sim } = run(id);
     const at = (t: number, node: number) => states.filter((s) => s.node === node && s.t <= t).at(-1)!;
     // two leaders in different terms at once
     expect(at(2500, 1)).toMatchObject({ role: 'leader', term: 1 });
@@ -139,8 +144,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(states.find((s) => s.node === 1 && s.t >= 3000)).toMatchObject({ role: 'follower', term: 2 });
   });
 
-  it('leader-minority-checkquorum: the stale leader steps down before the heal', () => {
-    const { states, events } = run('leader-minority-checkquorum');
+  observe('leader-minority-checkquorum', 'the stale leader steps down before the heal', (id) => {
+    const { states, events } = run(id);
     const down = states.find((s) => s.node === 1 && s.t > 1000 && s.role !== 'leader')!;
     expect(down.t).toBeLessThan(1000 + 2 * 150 + 1);
     expect(down.term).toBe(1);
@@ -148,8 +153,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(commits.some((c) => String(c.value).startsWith('lost'))).toBe(false);
   });
 
-  it('leader-crash-failover: a new leader within about Tmax plus a round trip, with the committed write', () => {
-    const { states, events, sim } = run('leader-crash-failover');
+  observe('leader-crash-failover', 'a new leader within about Tmax plus a round trip, with the committed write', (id) => {
+    const { states, events, sim } = run(id);
     const crash = events.find((e) => e.type === 'fault' && e.do === 'crashLeader') as { t: number; node: number };
     const next = events.find((e): e is Extract<TraceEvent, { type: 'leader' }> => e.type === 'leader' && e.t > crash.t && e.leader !== null)!;
     expect(next.leader).not.toBe(crash.node);
@@ -160,8 +165,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(states.filter((s) => s.node === 1 && s.t > 4000).at(-1)!.commitIndex).toBeGreaterThanOrEqual(2);
   });
 
-  it('no-preemption: the highest id comes back as a follower four times and the leader never changes', () => {
-    const { states, sim } = run('no-preemption');
+  observe('no-preemption', 'the highest id comes back as a follower four times and the leader never changes', (id) => {
+    const { states, sim } = run(id);
     const first = states.find((s) => s.role === 'leader')!;
     expect(first.node).not.toBe(5);
     expect(sim.stats().leaderChanges).toBe(0);
@@ -170,8 +175,8 @@ describe('Raft lessons show their expected observation', () => {
     expect(sim.clusterLeader).toBe(first.node);
   });
 
-  it('figure-8: (a)→(b)→(c)→(d1) as staged, the old-term entries are never committed and S5 overwrites them', () => {
-    const { states, events, sim } = run('figure-8');
+  observe('figure-8', '(a)→(b)→(c)→(d1) as staged, the old-term entries are never committed and S5 overwrites them', (id) => {
+    const { states, events, sim } = run(id);
     const leaders = states.filter((s) => s.role === 'leader').map((s) => `S${s.node}@${s.term}`);
     expect([...new Set(leaders)]).toEqual(['S1@1', 'S5@2', 'S1@4', 'S5@6']); // (a), (b), (c), (d1)
     const s3 = (t: number) => states.filter((s) => s.node === 3 && s.t <= t).at(-1)!;
@@ -197,8 +202,8 @@ describe('Raft lessons show their expected observation', () => {
     // the same run with the switch off is clean (previous test), so the switch alone breaks it
   });
 
-  it('figure-8-d2: the term-4 no-op reaches a majority first, everything under it commits, S5 never leads', () => {
-    const { states, events, sim } = run('figure-8-d2');
+  observe('figure-8-d2', 'the term-4 no-op reaches a majority first, everything under it commits, S5 never leads', (id) => {
+    const { states, events, sim } = run(id);
     const commit34 = events.find((e) => e.type === 'commit' && e.node === 1 && e.index === 34)!;
     expect(commit34.t).toBe(1280);
     expect(states.some((s) => s.node === 5 && s.role === 'leader' && s.t > 1300)).toBe(false);

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../core/types';
 import { runTrace } from '../../run';
 import { parseScenario } from '../../scenario-file';
+import { observations } from '../../testing/observations';
 import { zabLessons, type Lesson } from './index';
 
 type Ev<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
+const { observe, everyLessonObserved } = observations();
 const lesson = (id: string) => zabLessons.find((l) => l.id === id) as Lesson;
 const run = (l: Lesson, overrides: Partial<Lesson['scenario']> = {}) => runTrace({ ...l.scenario, ...overrides }, l.untilMs, { check: true });
 const of = <T extends TraceEvent['type']>(ev: TraceEvent[], type: T) => ev.filter((e) => e.type === type) as Ev<T>[];
@@ -14,6 +16,8 @@ const leaders = (ev: TraceEvent[]) => of(ev, 'leader').map((e) => e.leader);
 const commits = (ev: TraceEvent[], node: number) => of(ev, 'commit').filter((e) => e.node === node).map((e) => e.value);
 
 describe('ZAB lessons (protocols.md §2.8)', () => {
+  everyLessonObserved(zabLessons, 'the ZAB scenarios');
+
   it('every lesson is a valid scenario file, identical to its TS entry, and runs without violations (also as 5 voters + 2 observers)', () => {
     for (const l of zabLessons) {
       const file = parseScenario(JSON.parse(readFileSync(new URL(`./files/${l.id}.json`, import.meta.url), 'utf8')));
@@ -23,16 +27,16 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     }
   });
 
-  it('cold start: at least N(N−1) notifications, the highest sid wins', () => {
-    const ev = run(lesson('cold-start'));
+  observe('cold-start', 'at least N(N−1) notifications, the highest sid wins', (id) => {
+    const ev = run(lesson(id));
     const n = of(ev, 'send').filter((e) => e.kind === 'Notification').length;
     expect(n).toBeGreaterThanOrEqual(20);
     expect(n).toBeLessThanOrEqual(60);
     expect(leaders(ev)).toEqual([5]);
   });
 
-  it('zxid beats sid: node 2 (zxid (1,7)) wins over node 4 (zxid (1,5)); node 4 overrides its own vote', () => {
-    const ev = run(lesson('zxid-beats-sid'));
+  observe('zxid-beats-sid', 'node 2 (zxid (1,7)) wins over node 4 (zxid (1,5)); node 4 overrides its own vote', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([5, null, 2]);
     const votes4 = states(ev, 4).filter((e) => e.role === 'looking' && e.t > 1200).map((e) => (e.vote as { leader: number }).leader);
     expect(votes4).toContain(4);
@@ -40,8 +44,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     for (const node of [1, 2, 3, 4]) expect(commits(ev, node)).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
   });
 
-  it('epoch beats zxid: (2, (1,9), 2) wins over (1, (1,12), 5); the uncommitted tail is truncated', () => {
-    const ev = run(lesson('epoch-beats-zxid'));
+  observe('epoch-beats-zxid', '(2, (1,9), 2) wins over (1, (1,12), 5); the uncommitted tail is truncated', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([5, null, 3, null, 2]);
     const end = (node: number) => states(ev, node).at(-1) as Ev<'state'>;
     for (const node of [4, 5]) {
@@ -52,8 +56,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(of(ev, 'send').some((e) => e.kind === 'Sync' && e.fields.mode === 'TRUNC')).toBe(true);
   });
 
-  it('leader crash: FOLLOWING replies name the dead leader, checkLeader refuses them, a new leader serves writes', () => {
-    const ev = run(lesson('leader-crash'));
+  observe('leader-crash', 'FOLLOWING replies name the dead leader, checkLeader refuses them, a new leader serves writes', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([5, null, 4]);
     const stale = of(ev, 'send').filter((e) => e.t > 1500 && e.kind === 'Notification' && e.fields.state === 'FOLLOWING' && e.fields.leader === 5);
     expect(stale.length).toBeGreaterThan(0);
@@ -67,8 +71,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     for (const node of [1, 2, 3, 4]) expect(commits(ev, node)).toEqual(['before', 'after']);
   });
 
-  it('leader in a minority steps down within about syncLimit ticks; the majority elects epoch 2; two LEADING nodes for a while', () => {
-    const ev = run(lesson('leader-minority'));
+  observe('leader-minority', 'leader in a minority steps down within about syncLimit ticks; the majority elects epoch 2; two LEADING nodes for a while', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([5, null, 4]);
     // This lesson uses tickTime 1000 ms and syncLimit 2: the leader's deadline is counted in whole ticks
     // (tick + syncLimit), so it outlives the followers' 2 s read timeout plus a 200 ms election.
@@ -81,8 +85,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     for (const node of [1, 2, 3, 4, 5]) expect(commits(ev, node)).toEqual(['v1', 'v2']);
   });
 
-  it('restart: the revived highest sid and a revived observer join without a leader change, with 2(N−1) and 2N notifications', () => {
-    const ev = run(lesson('restart-no-change'));
+  observe('restart-no-change', 'the revived highest sid and a revived observer join without a leader change, with 2(N−1) and 2N notifications', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([5, null, 4]);
     expect(of(ev, 'end')[0].stats.leader).toBe(4);
     const joinMsgs = (node: number, from: number, to: number) =>
@@ -93,8 +97,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(states(ev, 6).at(-1)).toMatchObject({ role: 'observing', leader: 4, phase: 'broadcast' });
   });
 
-  it('observers cannot make a quorum; crashing them changes nothing', () => {
-    const ev = run(lesson('observers-no-quorum'));
+  observe('observers-no-quorum', 'observers cannot make a quorum; crashing them changes nothing', (id) => {
+    const ev = run(lesson(id));
     expect(leaders(ev)).toEqual([3, null]);
     expect(of(ev, 'leader').find((e) => e.leader === null)!.t).toBe(3000); // not at the observers' crash (1000)
     expect(states(ev, 1).at(-1)).toMatchObject({ role: 'looking' });
@@ -102,8 +106,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(of(ev, 'send').some((e) => e.t > 3000 && e.from === 1 && e.to >= 4 && e.kind === 'Notification')).toBe(true);
   });
 
-  it('late vote change: two LEADING nodes in round 1, only one established, the other returns after initLimit', () => {
-    const ev = run(lesson('late-vote-change'));
+  observe('late-vote-change', 'two LEADING nodes in round 1, only one established, the other returns after initLimit', (id) => {
+    const ev = run(lesson(id));
     const leading = states(ev).filter((e) => e.role === 'leading' && e.electionEpoch === 1 && e.t < 1000);
     expect(new Set(leading.map((e) => e.node))).toEqual(new Set([4, 5]));
     expect(states(ev, 4).some((e) => e.role === 'leading' && e.phase !== 'discovery')).toBe(false);
@@ -114,8 +118,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(leaders(ev)).toEqual([5]);
   });
 
-  it('kill vs power-off: a killed leader\'s followers look within one message delay; a powered-off one\'s only at their read timeout', () => {
-    const l = lesson('kill-vs-power-off');
+  observe('kill-vs-power-off', 'a killed leader\'s followers look within one message delay; a powered-off one\'s only at their read timeout', (id) => {
+    const l = lesson(id);
     const ev = run(l);
     const [killed, powered] = of(ev, 'fault').map((e) => e as Ev<'fault'> & { node: number });
     expect([killed.node, powered.node]).toEqual([5, 4]);
@@ -137,8 +141,8 @@ describe('ZAB lessons (protocols.md §2.8)', () => {
     expect(gap(3000)).toBeGreaterThan(readTimeout);
   });
 
-  it('long partition: the isolated node rejoins only at its next re-broadcast, about a minute after the heal', () => {
-    const ev = run(lesson('long-partition'));
+  observe('long-partition', 'the isolated node rejoins only at its next re-broadcast, about a minute after the heal', (id) => {
+    const ev = run(lesson(id));
     const back = states(ev, 1).find((e) => e.t > 110000 && e.role === 'following') as Ev<'state'>;
     expect(back.t).toBeGreaterThan(110000 + 30000);
     expect(back.t).toBeLessThan(110000 + 60000 + 200);
