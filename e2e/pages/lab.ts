@@ -217,22 +217,6 @@ export class Lab {
     return this.sim<number | null>('leader');
   }
 
-  /** Waits until the cluster leader (as the trace defines it) satisfies `pred` and the status line says so. */
-  async waitForLeader(pred: (id: number) => boolean = () => true, timeout = 20_000): Promise<number> {
-    let found: number | null = null;
-    await expect
-      .poll(
-        async () => {
-          const [leader, text] = await Promise.all([this.leader(), this.status.textContent()]);
-          found = leader;
-          return leader !== null && pred(leader) && (text ?? '').includes(`Leader: Node ${leader}`);
-        },
-        { timeout, intervals: [100, 200, 300] },
-      )
-      .toBe(true);
-    return found!;
-  }
-
   async openMenu(id: number): Promise<Locator> {
     // Click the node's shape (the button's box also spans its label, whose centre may be empty space).
     await this.node(id).locator('.node-shape').click();
