@@ -104,7 +104,7 @@ test('the lesson list has every lesson as a link with its title, and a click ope
 });
 
 test('an unknown lesson id is a visible notice, not a blank page', async ({ page }) => {
-  await page.goto('./?test=1&lesson=no-such-lesson');
+  await page.goto('./?test=1&paused=1&lesson=no-such-lesson');
   await expect(page.getByRole('alert').filter({ hasText: 'lesson=no-such-lesson' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Node 1\b/ })).toBeVisible();
 });

@@ -57,7 +57,11 @@ test('tour: pause mid-election, step back three events, fork, share, reopen', as
 
   // Chinese, for a look.
   await other.goto(`${link}&test=1&lang=zh`);
-  await other.waitForFunction(() => (window as unknown as { __sim?: { status(): string } }).__sim?.status() === 'running');
+  // The link's moment loaded (as above), then one step back from it.
+  await other.waitForFunction((t) => {
+    const s = (window as unknown as { __sim?: { status(): string; engineTime(): number } }).__sim;
+    return s?.status() === 'running' && s.engineTime() === t;
+  }, here.time);
   await other.getByRole('button', { name: '后退一步' }).or(other.getByRole('button', { name: /后退/ })).first().click();
   await lab2.settled();
   await lab2.screenshot('replay-tour-zh');
