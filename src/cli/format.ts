@@ -1,13 +1,12 @@
 /** Human-readable output of the `sim` command (`--format summary`). */
 import type { BatchStats, Distribution } from '../engine/batch';
+import { PROFILES } from '../engine/algorithms/profiles';
 import type { AlgorithmName, EndStats, Scenario } from '../engine/core/types';
-
-const NAMES: Record<AlgorithmName, string> = { bully: 'Bully', raft: 'Raft', zab: 'ZAB' };
 
 function header(sc: Scenario, algorithm: AlgorithmName, untilMs: number): string {
   const obs = sc.observers ? ` + ${sc.observers} observers` : '';
   const net = `latency ${sc.network.latency.min}–${sc.network.latency.max} ms, loss ${(sc.network.dropRate * 100).toFixed(1)} %`;
-  return `${NAMES[algorithm]} · ${sc.nodes} nodes${obs} · seed ${sc.seed} · ${untilMs} virtual ms · ${net}\n`;
+  return `${PROFILES[algorithm].displayName} · ${sc.nodes} nodes${obs} · seed ${sc.seed} · ${untilMs} virtual ms · ${net}\n`;
 }
 
 function row(label: string, value: string): string {

@@ -4,7 +4,7 @@
  */
 import { z } from './zod';
 import { getAlgorithm } from './algorithms';
-import { ALGORITHM_NAMES, CRASH_HOWS, type Action, type AlgorithmName, type CrashHow, type Scenario } from './core/types';
+import { ALGORITHM_NAMES, algorithmNameList, CRASH_HOWS, type Action, type AlgorithmName, type CrashHow, type Scenario } from './core/types';
 
 export const MAX_NODES = 101;
 
@@ -56,7 +56,7 @@ const pinnedSchema = z.strictObject(
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(1, 'must be 1 (the only version there is)'),
-  algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]], 'must be "bully", "raft" or "zab"').optional(),
+  algorithm: z.enum(ALGORITHM_NAMES, `must be ${algorithmNameList()}`).optional(),
   nodes: z.number().int('must be a whole number').min(1, `must be between 1 and ${MAX_NODES}`).max(MAX_NODES, `must be between 1 and ${MAX_NODES}`).default(5),
   observers: nonNegInt.max(MAX_NODES, `must be at most ${MAX_NODES}`).default(0),
   seed: z.number().int('must be a whole number').min(0, 'must be between 0 and 4294967295').max(4294967295, 'must be between 0 and 4294967295').default(1),

@@ -1,10 +1,13 @@
 /**
  * How message kinds look: a colour by purpose (election traffic loud, heartbeats quiet), a short label, and
- * whether it is a reply (drawn hollow). Replies that grant or refuse say so with ✓ / ✗.
+ * whether it is a reply (drawn hollow). Replies that grant or refuse say so with ✓ / ✗. The kinds are the
+ * algorithms' view profiles' `messages` (algorithms/<name>/profile.ts).
  */
+import { PROFILE_LIST } from '../engine/algorithms/profiles';
+import type { GlyphCategory, MessageProfile } from '../engine/core/profile';
 import { OKABE_ITO } from './palette';
 
-export type KindCategory = 'election' | 'answer' | 'victory' | 'heartbeat' | 'data' | 'sync' | 'other';
+export type KindCategory = GlyphCategory;
 
 export interface KindStyle {
   color: string;
@@ -26,50 +29,8 @@ const CATEGORY_COLOR: Record<KindCategory, string> = {
   other: OKABE_ITO.grey,
 };
 
-interface KindDef {
-  category: KindCategory;
-  reply?: boolean;
-  label: string;
-}
-
-/** Every kind of contracts/sim-cli-and-trace.md; an unknown kind is drawn as `other` with its own name. */
-const KINDS: Record<string, KindDef> = {
-  // Bully
-  Election: { category: 'election', label: 'Election' },
-  Alive: { category: 'answer', reply: true, label: 'Alive' },
-  Victory: { category: 'victory', label: 'Victory' },
-  Heartbeat: { category: 'heartbeat', label: 'Heartbeat' },
-  // Raft
-  RequestVote: { category: 'election', label: 'Vote?' },
-  RequestVoteReply: { category: 'answer', reply: true, label: 'Vote' },
-  PreVote: { category: 'election', label: 'PreVote?' },
-  PreVoteReply: { category: 'answer', reply: true, label: 'PreVote' },
-  AppendEntries: { category: 'data', label: 'Append' },
-  AppendEntriesReply: { category: 'data', reply: true, label: 'Appended' },
-  // ZAB
-  Notification: { category: 'election', label: 'Vote' },
-  FollowerInfo: { category: 'sync', label: 'FollowerInfo' },
-  ObserverInfo: { category: 'sync', label: 'ObserverInfo' },
-  LeaderInfo: { category: 'victory', label: 'LeaderInfo' },
-  AckEpoch: { category: 'sync', reply: true, label: 'AckEpoch' },
-  Sync: { category: 'sync', label: 'Sync' },
-  NewLeader: { category: 'victory', label: 'NewLeader' },
-  AckNewLeader: { category: 'sync', reply: true, label: 'AckNewLeader' },
-  UpToDate: { category: 'victory', label: 'UpToDate' },
-  Request: { category: 'data', label: 'Request' },
-  Proposal: { category: 'data', label: 'Proposal' },
-  Ack: { category: 'data', reply: true, label: 'Ack' },
-  Commit: { category: 'data', label: 'Commit' },
-  Inform: { category: 'data', label: 'Inform' },
-  Ping: { category: 'heartbeat', label: 'Ping' },
-  // The stream transport's own (ZAB over TCP): a connection closed, a killed process's connections reset.
-  Close: { category: 'other', label: 'Close' },
-  Reset: { category: 'other', label: 'Reset' },
-};
-
-function yesNo(v: unknown): string {
-  return v === true ? ' ✓' : v === false ? ' ✗' : '';
-}
+/** Every kind of every algorithm's profile (`messages`); an unknown kind is drawn as `other` with its own name. */
+const KINDS: ReadonlyMap<string, MessageProfile> = new Map(PROFILE_LIST.flatMap((p) => Object.entries(p.messages)));
 
 /**
  * A message's style, remembered with its fields object (a message keeps its fields, and the canvas asks for
@@ -77,7 +38,7 @@ function yesNo(v: unknown): string {
  */
 const styles = new WeakMap<object, { kind: string; style: KindStyle }>();
 
-/** The style of one message, from its kind and fields (a Raft AppendEntries without entries is a heartbeat). */
+/** The style of one message, from its kind and fields (the profile's `glyphOf` reads the fields: a vote's ✓ / ✗, a Raft heartbeat). */
 export function kindStyle(kind: string, fields?: Record<string, unknown>): KindStyle {
   if (!fields) return styleOf(kind, {});
   const hit = styles.get(fields);
@@ -88,33 +49,12 @@ export function kindStyle(kind: string, fields?: Record<string, unknown>): KindS
 }
 
 function styleOf(kind: string, fields: Record<string, unknown>): KindStyle {
-  const def = KINDS[kind] ?? { category: 'other' as const, label: kind };
-  let category = def.category;
-  let label = def.label;
-  switch (kind) {
-    case 'RequestVoteReply':
-    case 'PreVoteReply':
-      label += yesNo(fields.voteGranted ?? fields.granted);
-      break;
-    case 'AppendEntries': {
-      const entries = Array.isArray(fields.entries) ? fields.entries.length : 0;
-      if (entries === 0) category = 'heartbeat';
-      else label = `Append +${entries}`;
-      break;
-    }
-    case 'AppendEntriesReply':
-      // Replies to heartbeats are heartbeats too; a refusal is worth seeing.
-      if (fields.success === false) label = 'Append ✗';
-      else category = 'heartbeat';
-      break;
-    case 'Notification':
-      if (typeof fields.leader === 'number') label = `Vote ${fields.leader}`;
-      break;
-    default:
-      break;
-  }
-  const color = kind === 'RequestVoteReply' || kind === 'PreVoteReply' ? (fields.voteGranted === false || fields.granted === false ? OKABE_ITO.vermillion : OKABE_ITO.green) : CATEGORY_COLOR[category];
-  return { color, category, quiet: category === 'heartbeat', reply: def.reply ?? false, label };
+  const def = KINDS.get(kind);
+  if (!def) return { color: CATEGORY_COLOR.other, category: 'other', quiet: false, reply: false, label: kind };
+  const by = def.glyphOf?.(fields, def.label) ?? {};
+  const category = by.category ?? def.glyph;
+  const color = by.color ? OKABE_ITO[by.color] : CATEGORY_COLOR[category];
+  return { color, category, quiet: category === 'heartbeat', reply: def.reply ?? false, label: by.label ?? def.label };
 }
 
 export function isQuietKind(kind: string, fields: Record<string, unknown> = {}): boolean {

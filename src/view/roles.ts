@@ -1,8 +1,11 @@
 /**
  * How each algorithm's role words (the trace's `role`) look: colour, shape and the dictionary key of the
- * word shown. Keyed by algorithm data so a new algorithm adds a table, not code. Roles map to a neutral
- * emphasis only here, at the view boundary (ARCHITECTURE.md: names keep the paper's vocabulary).
+ * word shown. The tables are the algorithms' view profiles (algorithms/<name>/profile.ts, docs/algorithms.md),
+ * so a new algorithm adds its profile, not code here. Roles map to a neutral emphasis only at the view
+ * boundary (ARCHITECTURE.md: names keep the paper's vocabulary).
  */
+import { PROFILE_LIST, profileOf } from '../engine/algorithms/profiles';
+import type { RoleProfile, RoleWord } from '../engine/core/profile';
 import type { AlgorithmName } from '../engine/core/types';
 import { OKABE_ITO } from './palette';
 import type { NodeShape } from './shapes';
@@ -20,42 +23,17 @@ export interface RoleStyle {
   resting?: boolean;
 }
 
-export type RoleWord =
-  | 'follower'
-  | 'electing'
-  | 'awaitingVictory'
-  | 'leader'
-  | 'precandidate'
-  | 'candidate'
-  | 'looking'
-  | 'following'
-  | 'leading'
-  | 'observing'
-  | 'unknown';
+export type { RoleWord };
 
-const FOLLOW: RoleStyle = { fill: OKABE_ITO.blue, shape: 'circle', word: 'follower', resting: true };
-const LEAD: RoleStyle = { fill: OKABE_ITO.green, shape: 'hexagon', word: 'leader', leads: true };
+function styleOf(p: RoleProfile): RoleStyle {
+  const { color, ...rest } = p;
+  return { fill: OKABE_ITO[color], ...rest };
+}
 
-export const ROLE_STYLES: Record<AlgorithmName, Record<string, RoleStyle>> = {
-  bully: {
-    follower: FOLLOW,
-    electing: { fill: OKABE_ITO.vermillion, shape: 'diamond', word: 'electing' },
-    awaitingVictory: { fill: OKABE_ITO.orange, shape: 'triangle', word: 'awaitingVictory' },
-    leader: LEAD,
-  },
-  raft: {
-    follower: FOLLOW,
-    precandidate: { fill: OKABE_ITO.orange, shape: 'diamond', word: 'precandidate', dashed: true },
-    candidate: { fill: OKABE_ITO.vermillion, shape: 'diamond', word: 'candidate' },
-    leader: LEAD,
-  },
-  zab: {
-    looking: { fill: OKABE_ITO.vermillion, shape: 'diamond', word: 'looking' },
-    following: { ...FOLLOW, word: 'following' },
-    leading: { ...LEAD, word: 'leading' },
-    observing: { fill: OKABE_ITO.purple, shape: 'square', word: 'observing' },
-  },
-};
+/** Each algorithm's roles, from its profile (algorithms/<name>/profile.ts), in the profile's order. */
+export const ROLE_STYLES: Record<AlgorithmName, Record<string, RoleStyle>> = Object.fromEntries(
+  PROFILE_LIST.map((p) => [p.name, Object.fromEntries(Object.entries(p.roles).map(([role, r]) => [role, styleOf(r)]))]),
+) as Record<AlgorithmName, Record<string, RoleStyle>>;
 
 const UNKNOWN: RoleStyle = { fill: OKABE_ITO.grey, shape: 'circle', word: 'unknown' };
 
@@ -67,17 +45,14 @@ export interface NodeLike {
 
 export function roleStyle(algorithm: AlgorithmName, view: NodeLike): RoleStyle {
   const base = ROLE_STYLES[algorithm]?.[view.role] ?? UNKNOWN;
-  // A ZAB leader is established only in phase broadcast: before that it is drawn tentative.
-  if (algorithm === 'zab' && view.role === 'leading' && view.phase !== 'broadcast') return { ...base, dashed: true };
+  // A role can be tentative by other fields of the view (a ZAB leader before phase broadcast).
+  if (profileOf(algorithm)?.tentative?.(view)) return { ...base, dashed: true };
   return base;
 }
 
 /** The number that orders leaders: Raft's term, ZAB's epoch; Bully has none. */
 export function termOf(algorithm: AlgorithmName, view: Record<string, unknown>): { word: 'term' | 'epoch'; value: number } | null {
-  if (algorithm === 'raft' && typeof view.term === 'number') return { word: 'term', value: view.term };
-  if (algorithm === 'zab') {
-    const e = view.currentEpoch ?? view.acceptedEpoch;
-    if (typeof e === 'number') return { word: 'epoch', value: e };
-  }
-  return null;
+  const round = profileOf(algorithm)?.round;
+  const value = round ? round.of(view) : null;
+  return round && value !== null ? { word: round.word, value } : null;
 }

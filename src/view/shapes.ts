@@ -1,5 +1,7 @@
 /** Node shapes, so a role is told by shape as well as by colour. Paths are centred on (0, 0). */
-export type NodeShape = 'circle' | 'diamond' | 'triangle' | 'hexagon' | 'square';
+import type { NodeShape } from '../engine/core/profile';
+
+export type { NodeShape };
 
 function polygon(sides: number, r: number, rotate: number): string {
   const pts: string[] = [];

@@ -1,8 +1,19 @@
 /** Shared vocabulary of the engine: ids, the scenario (contracts/scenario.md) and the trace (contracts/sim-cli-and-trace.md). */
 
 export type NodeId = number;
-export type AlgorithmName = 'bully' | 'raft' | 'zab';
-export const ALGORITHM_NAMES: readonly AlgorithmName[] = ['bully', 'raft', 'zab'];
+/**
+ * Every algorithm's name, in the order menus list them: the one line that names a new algorithm. The type
+ * checker then asks for its entries in the registries (algorithms/index.ts, algorithms/profiles.ts; see
+ * docs/algorithms.md).
+ */
+export const ALGORITHM_NAMES = ['bully', 'raft', 'zab'] as const;
+export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
+
+/** The names as prose for messages: "bully", "raft" or "zab". */
+export function algorithmNameList(quote = '"', or = 'or'): string {
+  const q = ALGORITHM_NAMES.map((n) => `${quote}${n}${quote}`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${or} ${q[q.length - 1]}`;
+}
 
 export interface LatencyRange {
   min: number;

@@ -54,7 +54,7 @@ const count = (name: keyof typeof EXPLORE_LIMITS, dflt: number) => {
 };
 
 export const exploreConfigSchema = z.strictObject({
-  algorithm: z.enum(ALGORITHM_NAMES as [AlgorithmName, ...AlgorithmName[]], `must be one of ${ALGORITHM_NAMES.join(', ')}`),
+  algorithm: z.enum(ALGORITHM_NAMES, `must be one of ${ALGORITHM_NAMES.join(', ')}`),
   nodes: count('nodes', 3),
   options: z.record(z.string(), z.unknown()).default({}),
   crashes: count('crashes', 0),

@@ -1,9 +1,6 @@
-/** One colour per algorithm in every chart (Okabe–Ito, like the ring), and the theory bands' tint. */
+/** One colour per algorithm in every chart (Okabe–Ito, like the ring; each profile's `chartColor`), and the theory bands' tint. */
+import { PROFILE_LIST } from '../../engine/algorithms/profiles';
 import type { AlgorithmName } from '../../engine/core/types';
 import { OKABE_ITO } from '../../view/palette';
 
-export const ALG_COLORS: Record<AlgorithmName, string> = {
-  bully: OKABE_ITO.orange,
-  raft: OKABE_ITO.blue,
-  zab: OKABE_ITO.green,
-};
+export const ALG_COLORS: Record<AlgorithmName, string> = Object.fromEntries(PROFILE_LIST.map((p) => [p.name, OKABE_ITO[p.chartColor]])) as Record<AlgorithmName, string>;

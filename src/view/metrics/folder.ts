@@ -8,7 +8,8 @@
  * event of the same trace (tested over random fault schedules for every algorithm).
  */
 import type { AlgorithmName, DropReason, EndStats, NodeId, TraceEvent } from '../../engine/core/types';
-import { ALL_ROUND_FIELDS, algorithmOfRole, ELECTION_ROLE, KIND_CLASS, PRIMARY_ROUND_FIELD, ROUND_FIELDS, type TrafficClass } from './traffic';
+import { profileOf } from '../../engine/algorithms/profiles';
+import { ALL_ROUND_FIELDS, algorithmOfRole, ANSWERED, ANSWERS, ELECTION_ROLE, KIND_CLASS, PRIMARY_ROUND_FIELD, ROUND_FIELDS, TRAFFIC_OF, type TrafficClass } from './traffic';
 
 /** The cluster leader was lost at `at` (it went from `lost` to none, or straight to another node). */
 export interface LeaderLoss {
@@ -139,10 +140,10 @@ export class MetricsFolder {
   private byKind: Record<string, number> = {};
   private byClass: Record<TrafficClass, number> = { election: 0, heartbeat: 0, data: 0 };
   private droppedByReason: Record<DropReason, number> = { partition: 0, cut: 0, loss: 0, crashed: 0 };
-  /** Raft: AppendEntries in flight → is it a heartbeat (no entries)? */
-  private aeHeartbeat = new Map<number, boolean>();
-  /** Raft: the AppendEntries just delivered, so the reply sent by the same handler takes its class. */
-  private lastAE: { to: NodeId; t: number; cls: TrafficClass } | null = null;
+  /** Requests that a reply answers (profile `answers`; Raft's AppendEntries) in flight → their class. */
+  private requestClass = new Map<number, TrafficClass>();
+  /** The answered request just delivered, so the reply sent by the same handler takes its class. */
+  private lastRequest: { kind: string; to: NodeId; t: number; cls: TrafficClass } | null = null;
   // Cluster leader, mirrored from `leader` events exactly as the kernel keeps it.
   private leader: NodeId | null = null;
   private lastNonNull: NodeId | null = null;
@@ -203,17 +204,17 @@ export class MetricsFolder {
           const st = this.open.starters.get(e.from);
           if (st) st.heard = true;
         }
-        this.lastAE = null;
-        if (e.kind === 'AppendEntries') {
-          const hb = this.aeHeartbeat.get(e.msg);
-          this.aeHeartbeat.delete(e.msg);
-          this.lastAE = { to: e.to, t: e.t, cls: hb ? 'heartbeat' : 'data' };
+        this.lastRequest = null;
+        if (ANSWERED.has(e.kind)) {
+          const cls = this.requestClass.get(e.msg) ?? 'data';
+          this.requestClass.delete(e.msg);
+          this.lastRequest = { kind: e.kind, to: e.to, t: e.t, cls };
         }
         break;
       case 'drop':
         this.dropped++;
         this.droppedByReason[e.reason] = (this.droppedByReason[e.reason] ?? 0) + 1;
-        this.aeHeartbeat.delete(e.msg);
+        this.requestClass.delete(e.msg);
         this.bump(this.bDropped, e.t);
         break;
       case 'state':
@@ -338,15 +339,12 @@ export class MetricsFolder {
   private onSend(e: Extract<TraceEvent, { type: 'send' }>): void {
     this.sent++;
     this.byKind[e.kind] = (this.byKind[e.kind] ?? 0) + 1;
-    let cls: TrafficClass = KIND_CLASS[e.kind] ?? 'data';
-    if (e.kind === 'AppendEntries') {
-      const entries = e.fields.entries;
-      const hb = !Array.isArray(entries) || entries.length === 0;
-      this.aeHeartbeat.set(e.msg, hb);
-      cls = hb ? 'heartbeat' : 'data';
-    } else if (e.kind === 'AppendEntriesReply') {
-      const last = this.lastAE;
-      cls = last && last.to === e.from && last.t === e.t ? last.cls : 'data';
+    let cls: TrafficClass = TRAFFIC_OF.get(e.kind)?.(e.fields) ?? KIND_CLASS[e.kind] ?? 'data';
+    if (ANSWERED.has(e.kind)) this.requestClass.set(e.msg, cls);
+    const answers = ANSWERS.get(e.kind);
+    if (answers !== undefined) {
+      const last = this.lastRequest;
+      if (last && last.kind === answers && last.to === e.from && last.t === e.t) cls = last.cls;
     }
     this.byClass[cls]++;
     this.bump(cls === 'election' ? this.bElection : cls === 'heartbeat' ? this.bHeartbeat : this.bData, e.t);
@@ -376,7 +374,8 @@ export class MetricsFolder {
    * `leader`, ZAB `leading` in phase `broadcast`) while alive; a window is open while two or more do.
    */
   private trackClaim(e: Extract<TraceEvent, { type: 'state' }>, alg: AlgorithmName | null): void {
-    const claims = e.alive && (alg === 'zab' ? e.role === 'leading' && (e as Record<string, unknown>).phase === 'broadcast' : e.role === 'leader');
+    const profile = profileOf(alg);
+    const claims = e.alive && (profile ? profile.claimsLeader(e) : e.role === 'leader');
     if (claims) this.claimants.add(e.node);
     else this.claimants.delete(e.node);
     const w = this.openDual;

@@ -1,7 +1,10 @@
 /**
  * Traffic classes and election starts, as data tables keyed by the trace's own words (message kinds, roles),
- * so a new algorithm adds rows, not branches. See README.md in this folder for the definitions.
+ * built from the algorithms' view profiles (algorithms/<name>/profile.ts), so a new algorithm adds its
+ * profile, not branches here. See README.md in this folder for the definitions.
  */
+import { PROFILE_LIST } from '../../engine/algorithms/profiles';
+import type { AlgorithmProfile, TrafficClass } from '../../engine/core/profile';
 import type { AlgorithmName } from '../../engine/core/types';
 
 /**
@@ -10,62 +13,37 @@ import type { AlgorithmName } from '../../engine/core/types';
  * - `data`: client writes and their replication / commit traffic.
  * "Heartbeat/steady traffic" in the UI is `heartbeat + data`.
  */
-export type TrafficClass = 'election' | 'heartbeat' | 'data';
+export type { TrafficClass };
 export const TRAFFIC_CLASSES: readonly TrafficClass[] = ['election', 'heartbeat', 'data'];
 
+const KINDS = PROFILE_LIST.flatMap((p) => Object.entries(p.messages));
+
 /**
- * Message kind → class (contracts/sim-cli-and-trace.md's kinds). Raft's AppendEntries and its reply are
- * special-cased by the folder: an AppendEntries with no entries is a heartbeat (protocols.md §1.4 R7), one
- * with entries is `data`; an AppendEntriesReply takes the class of the AppendEntries it answers. A kind not in
- * this table counts as `data`.
+ * Message kind → class, from every algorithm's profile (`messages[kind].traffic`). A kind may be re-classed by
+ * its fields (`trafficOf`: Raft's AppendEntries with no entries is a heartbeat, protocols.md §1.4 R7), and a
+ * reply that `answers` a request kind takes the class of the request it answers (the folder does that). A
+ * kind not in this table counts as `data`.
  */
-export const KIND_CLASS: Readonly<Record<string, TrafficClass>> = {
-  // Bully (protocols.md §3.3): B1–B8 are election, B9 is the leader's heartbeat.
-  Election: 'election',
-  Alive: 'election',
-  Victory: 'election',
-  Heartbeat: 'heartbeat',
-  // Raft (§1.2): votes and pre-votes are election traffic.
-  RequestVote: 'election',
-  RequestVoteReply: 'election',
-  PreVote: 'election',
-  PreVoteReply: 'election',
-  AppendEntries: 'data',
-  AppendEntriesReply: 'data',
-  // ZAB (§2.2): FLE notifications and the discovery/synchronization handshake are election traffic, because
-  // the cluster leader appears only when the leader reaches the broadcast phase (contracts' definition).
-  Notification: 'election',
-  FollowerInfo: 'election',
-  ObserverInfo: 'election',
-  LeaderInfo: 'election',
-  AckEpoch: 'election',
-  Sync: 'election',
-  NewLeader: 'election',
-  AckNewLeader: 'election',
-  UpToDate: 'election',
-  Ping: 'heartbeat',
-  Request: 'data',
-  Proposal: 'data',
-  Ack: 'data',
-  Commit: 'data',
-  Inform: 'data',
-};
+export const KIND_CLASS: Readonly<Record<string, TrafficClass>> = Object.fromEntries(KINDS.map(([kind, m]) => [kind, m.traffic]));
+
+/** Kinds whose class depends on their fields. */
+export const TRAFFIC_OF: ReadonlyMap<string, (fields: Readonly<Record<string, unknown>>) => TrafficClass> = new Map(
+  KINDS.flatMap(([kind, m]) => (m.trafficOf ? [[kind, m.trafficOf] as const] : [])),
+);
+
+/** Reply kind → the request kind it answers (a reply takes its request's class). */
+export const ANSWERS: ReadonlyMap<string, string> = new Map(KINDS.flatMap(([kind, m]) => (m.answers ? [[kind, m.answers] as const] : [])));
+
+/** Request kinds that some reply answers: the folder remembers their class until delivery. */
+export const ANSWERED: ReadonlySet<string> = new Set(ANSWERS.values());
 
 /** How an algorithm names the numbers of its rounds on `state` events (the "terms / epochs" metric). */
-export const ROUND_FIELDS: Readonly<Record<AlgorithmName, readonly string[]>> = {
-  bully: ['round'],
-  raft: ['term'],
-  zab: ['acceptedEpoch', 'currentEpoch', 'electionEpoch'],
-};
+export const ROUND_FIELDS: Readonly<Record<AlgorithmName, readonly string[]>> = byAlgorithm((p) => p.roundFields);
 
-export const ALL_ROUND_FIELDS: readonly string[] = ['round', 'term', 'acceptedEpoch', 'currentEpoch', 'electionEpoch'];
+export const ALL_ROUND_FIELDS: readonly string[] = [...new Set(PROFILE_LIST.flatMap((p) => p.roundFields))];
 
 /** The field shown as "terms / epochs reached" for each algorithm. */
-export const PRIMARY_ROUND_FIELD: Readonly<Record<AlgorithmName, string>> = {
-  bully: 'round',
-  raft: 'term',
-  zab: 'currentEpoch',
-};
+export const PRIMARY_ROUND_FIELD: Readonly<Record<AlgorithmName, string>> = byAlgorithm((p) => p.primaryRoundField);
 
 /**
  * The role that marks a node running an election (see README.md): Bully `electing` (B1), Raft `candidate`
@@ -73,27 +51,16 @@ export const PRIMARY_ROUND_FIELD: Readonly<Record<AlgorithmName, string>> = {
  * for voters only. Entering the role starts an election; staying in it but moving to a higher round
  * (`renewField`) starts another one (a Raft candidate whose election timed out, R3 again).
  */
-export const ELECTION_ROLE: Readonly<Record<AlgorithmName, { role: string; renewField: string | null; votersOnly: boolean }>> = {
-  bully: { role: 'electing', renewField: 'round', votersOnly: false },
-  raft: { role: 'candidate', renewField: 'term', votersOnly: false },
-  zab: { role: 'looking', renewField: null, votersOnly: true },
-};
+export const ELECTION_ROLE: Readonly<Record<AlgorithmName, { role: string; renewField: string | null; votersOnly: boolean }>> = byAlgorithm(
+  (p) => p.electionRole,
+);
 
-/** The algorithm a trace belongs to when it has no `init` event: guessed from a role name. */
+/** The algorithm a trace belongs to when it has no `init` event: guessed from a role name only one algorithm has. */
 export function algorithmOfRole(role: string): AlgorithmName | null {
-  switch (role) {
-    case 'electing':
-    case 'awaitingVictory':
-      return 'bully';
-    case 'precandidate':
-    case 'candidate':
-      return 'raft';
-    case 'looking':
-    case 'following':
-    case 'leading':
-    case 'observing':
-      return 'zab';
-    default:
-      return null;
-  }
+  const has = PROFILE_LIST.filter((p) => Object.hasOwn(p.roles, role));
+  return has.length === 1 ? has[0].name : null;
+}
+
+function byAlgorithm<T>(f: (p: AlgorithmProfile) => T): Record<AlgorithmName, T> {
+  return Object.fromEntries(PROFILE_LIST.map((p) => [p.name, f(p)])) as Record<AlgorithmName, T>;
 }

@@ -4,6 +4,7 @@
  * Rule ids in comments refer to /work/shared/protocols.md.
  */
 import type { AlgorithmName } from '../../engine/core/types';
+import { displayName, kindWords, onStream, roleWords } from './words';
 
 type Id = number;
 type Zxid = readonly [number, number];
@@ -17,7 +18,6 @@ const N = (id: Id) => `Node ${id}`;
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const zx = (z: Zxid) => `${z[0]}/${z[1]}`;
 const q = (v: string | number) => `"${v}"`;
-const ALG: Record<AlgorithmName, string> = { bully: 'Bully', raft: 'Raft', zab: 'ZAB' };
 
 export const en = {
   // ---- building blocks ---------------------------------------------------------------------------------
@@ -28,84 +28,24 @@ export const en = {
   zxid: zx,
   vote: (v: VoteT) => `(epoch ${v.peerEpoch}, zxid ${zx(v.zxid)}, server ${v.leader})`,
   value: q,
-  algorithm: (a: AlgorithmName) => ALG[a],
+  algorithm: (a: AlgorithmName) => displayName(a),
 
-  roles: {
-    bully: { follower: 'follower', electing: 'electing', awaitingVictory: 'awaiting Victory', leader: 'leader' },
-    raft: { follower: 'follower', precandidate: 'pre-candidate', candidate: 'candidate', leader: 'leader' },
-    zab: { looking: 'looking (electing)', following: 'following', leading: 'leading', observing: 'observing' },
-  } as Record<AlgorithmName, Record<string, string>>,
+  roles: roleWords('en'),
   unknownRole: (role: string) => role,
   phases: { election: 'election', discovery: 'discovery', synchronization: 'synchronization', broadcast: 'broadcast' } as Record<string, string>,
 
   /** Short labels of message kinds (the protocol's names are kept in both languages). */
-  kinds: {
-    Election: 'Election',
-    Alive: 'Alive',
-    Victory: 'Victory',
-    Heartbeat: 'Heartbeat',
-    RequestVote: 'RequestVote',
-    RequestVoteReply: 'RequestVoteReply',
-    PreVote: 'PreVote',
-    PreVoteReply: 'PreVoteReply',
-    AppendEntries: 'AppendEntries',
-    AppendEntriesReply: 'AppendEntriesReply',
-    Notification: 'Notification',
-    FollowerInfo: 'FollowerInfo',
-    ObserverInfo: 'ObserverInfo',
-    LeaderInfo: 'LeaderInfo',
-    AckEpoch: 'AckEpoch',
-    Sync: 'Sync',
-    NewLeader: 'NewLeader',
-    AckNewLeader: 'AckNewLeader',
-    UpToDate: 'UpToDate',
-    Request: 'Request',
-    Proposal: 'Proposal',
-    Ack: 'Ack',
-    Commit: 'Commit',
-    Inform: 'Inform',
-    Ping: 'Ping',
-    Close: 'Close',
-    Reset: 'Reset',
-  } as Record<string, string>,
+  kinds: kindWords('en', 'kinds'),
   /** What a message of each kind is for, one short phrase (tooltips, legends). */
-  kindPurpose: {
-    Election: 'asks the higher nodes whether any of them is alive',
-    Alive: 'answers an Election: "I am higher and alive, I take over"',
-    Victory: 'announces "I am the leader"',
-    Heartbeat: 'the leader saying it is still alive',
-    RequestVote: 'a candidate asking for a vote',
-    RequestVoteReply: 'a vote, granted or refused',
-    PreVote: 'asks "would you vote for me?" without starting a term',
-    PreVoteReply: 'a pre-vote, granted or refused',
-    AppendEntries: 'log entries from the leader; empty, it is a heartbeat',
-    AppendEntriesReply: 'whether the follower\'s log matched',
-    Notification: 'a Fast Leader Election vote',
-    FollowerInfo: 'a follower registering with its leader',
-    ObserverInfo: 'an observer registering with its leader',
-    LeaderInfo: 'the leader proposing a new epoch',
-    AckEpoch: 'a learner accepting the new epoch',
-    Sync: 'the transactions a learner is missing',
-    NewLeader: 'the leader asking learners to confirm the synced history',
-    AckNewLeader: 'a learner confirming it is synced',
-    UpToDate: 'the leader telling a learner to start serving',
-    Request: 'a client write forwarded to the leader',
-    Proposal: 'the leader proposing a transaction',
-    Ack: 'a follower having logged a proposal',
-    Commit: 'the leader committing a transaction',
-    Inform: 'a committed transaction sent to an observer',
-    Ping: 'a keep-alive between leader and learner',
-    Close: 'a TCP connection closed (FIN): the other side knows one message delay later',
-    Reset: 'a killed process\'s connections, reset by its operating system (RST)',
-  } as Record<string, string>,
+  kindPurpose: kindWords('en', 'kindPurpose'),
   unknownKind: (kind: string) => kind,
 
   // ---- run ---------------------------------------------------------------------------------------------
   init: (alg: AlgorithmName, voters: number, observers: number, min: number, max: number, lossPct: number) =>
-    `A ${ALG[alg]} run starts with ${voters} nodes${observers > 0 ? ` and ${observers} observers` : ''}; messages take ${min}–${max} ms` +
+    `A ${displayName(alg)} run starts with ${voters} nodes${observers > 0 ? ` and ${observers} observers` : ''}; messages take ${min}–${max} ms` +
     (lossPct > 0
-      ? alg === 'zab'
-        ? ` and ${lossPct}% of the packets are lost; ZAB runs over TCP, which resends them, so a loss is a delay.`
+      ? onStream(alg)
+        ? ` and ${lossPct}% of the packets are lost; ${displayName(alg)} runs over TCP, which resends them, so a loss is a delay.`
         : ` and ${lossPct}% of them are lost.`
       : ' and none are lost.'),
   end: (t: number, sent: number, changes: number, unavailableMs: number, leader: Id | null) =>

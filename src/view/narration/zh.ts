@@ -4,6 +4,7 @@
  * 观察者 Observer、纪元 epoch、事务 ID zxid；Bully 的 Election/Alive/Victory 等消息名保留英文。
  */
 import type { AlgorithmName } from '../../engine/core/types';
+import { displayName, kindWords, onStream, roleWords } from './words';
 import type { Dictionary } from './en';
 
 type Id = number;
@@ -12,7 +13,6 @@ type Zxid = readonly [number, number];
 const N = (id: Id) => `节点 ${id}`;
 const zx = (z: Zxid) => `${z[0]}/${z[1]}`;
 const q = (v: string | number) => `“${v}”`;
-const ALG: Record<AlgorithmName, string> = { bully: 'Bully', raft: 'Raft', zab: 'ZAB' };
 
 export const zh: Dictionary = {
   // ---- 基本片段 ----
@@ -23,82 +23,22 @@ export const zh: Dictionary = {
   zxid: zx,
   vote: (v) => `（纪元 ${v.peerEpoch}，zxid ${zx(v.zxid)}，服务器 ${v.leader}）`,
   value: q,
-  algorithm: (a: AlgorithmName) => ALG[a],
+  algorithm: (a: AlgorithmName) => displayName(a),
 
-  roles: {
-    bully: { follower: '普通节点', electing: '选举中', awaitingVictory: '等待 Victory', leader: '主节点' },
-    raft: { follower: '跟随者', precandidate: '预候选者', candidate: '候选者', leader: '领导者' },
-    zab: { looking: '选举状态', following: '跟随者', leading: '领导者', observing: '观察者' },
-  },
+  roles: roleWords('zh'),
   unknownRole: (role: string) => `“${role}”状态`,
   phases: { election: '选举', discovery: '发现', synchronization: '同步', broadcast: '广播' },
 
-  kinds: {
-    Election: 'Election',
-    Alive: 'Alive',
-    Victory: 'Victory',
-    Heartbeat: 'Heartbeat 心跳',
-    RequestVote: 'RequestVote',
-    RequestVoteReply: 'RequestVoteReply',
-    PreVote: 'PreVote',
-    PreVoteReply: 'PreVoteReply',
-    AppendEntries: 'AppendEntries',
-    AppendEntriesReply: 'AppendEntriesReply',
-    Notification: 'Notification',
-    FollowerInfo: 'FollowerInfo',
-    ObserverInfo: 'ObserverInfo',
-    LeaderInfo: 'LeaderInfo',
-    AckEpoch: 'AckEpoch',
-    Sync: 'Sync',
-    NewLeader: 'NewLeader',
-    AckNewLeader: 'AckNewLeader',
-    UpToDate: 'UpToDate',
-    Request: 'Request',
-    Proposal: 'Proposal',
-    Ack: 'Ack',
-    Commit: 'Commit',
-    Inform: 'Inform',
-    Ping: 'Ping',
-    Close: 'Close',
-    Reset: 'Reset',
-  },
-  kindPurpose: {
-    Election: '询问 ID 更大的节点是否还活着',
-    Alive: '对 Election 的应答：“我比你大，而且活着，由我接手”',
-    Victory: '宣告“我是主节点”',
-    Heartbeat: '主节点表明自己仍然活着',
-    RequestVote: '候选者请求投票',
-    RequestVoteReply: '投票结果：同意或拒绝',
-    PreVote: '预投票：询问“你会投给我吗？”，但不开启新任期',
-    PreVoteReply: '预投票结果：同意或拒绝',
-    AppendEntries: '领导者发来的日志条目；不带条目时就是心跳',
-    AppendEntriesReply: '跟随者的日志是否匹配',
-    Notification: '快速领导者选举中的一张选票',
-    FollowerInfo: '跟随者向领导者登记',
-    ObserverInfo: '观察者向领导者登记',
-    LeaderInfo: '领导者提议新的纪元',
-    AckEpoch: '学习者接受新的纪元',
-    Sync: '学习者缺少的事务',
-    NewLeader: '领导者请学习者确认已同步的历史',
-    AckNewLeader: '学习者确认已同步',
-    UpToDate: '领导者通知学习者开始对外服务',
-    Request: '转发给领导者的客户端写请求',
-    Proposal: '领导者提议一个事务',
-    Ack: '跟随者已记录提议',
-    Commit: '领导者提交一个事务',
-    Inform: '发给观察者的已提交事务',
-    Ping: '领导者与学习者之间的保活消息',
-    Close: '关闭一条 TCP 连接（FIN）：对方在一个消息延迟后就会知道',
-    Reset: '被杀死的进程的连接，由操作系统重置（RST）',
-  },
+  kinds: kindWords('zh', 'kinds'),
+  kindPurpose: kindWords('zh', 'kindPurpose'),
   unknownKind: (kind: string) => kind,
 
   // ---- 运行 ----
   init: (alg, voters, observers, min, max, lossPct) =>
-    `${ALG[alg]} 运行开始：${voters} 个节点${observers > 0 ? `、${observers} 个观察者` : ''}；消息传输耗时 ${min}–${max} 毫秒，` +
+    `${displayName(alg)} 运行开始：${voters} 个节点${observers > 0 ? `、${observers} 个观察者` : ''}；消息传输耗时 ${min}–${max} 毫秒，` +
     (lossPct > 0
-      ? alg === 'zab'
-        ? `其中 ${lossPct}% 的数据包会丢失；ZAB 运行在 TCP 之上，TCP 会重传它们，所以丢包只是延迟。`
+      ? onStream(alg)
+        ? `其中 ${lossPct}% 的数据包会丢失；${displayName(alg)} 运行在 TCP 之上，TCP 会重传它们，所以丢包只是延迟。`
         : `其中 ${lossPct}% 的消息会丢失。`
       : '没有消息丢失。'),
   end: (t, sent, changes, unavailableMs, leader) =>
