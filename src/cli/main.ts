@@ -23,7 +23,7 @@ export const USAGE = `Usage: npm run --silent sim -- [options]
 Runs one election simulation (or a batch of them) and prints what happened.
 
 Options:
-  --algorithm bully|raft|zab   the algorithm (overrides the scenario's)
+  ${`--algorithm ${ALGORITHM_NAMES.join('|')}`.padEnd(28)} the algorithm (overrides the scenario's)
   --scenario FILE              a scenario file (contracts/scenario.md); default: no events
   --nodes N                    voting members, 1..${MAX_NODES} (default: scenario's, else 5)
   --observers K                ZAB observers (default: scenario's, else 0)
@@ -202,7 +202,7 @@ function parse(argv: string[], io: CliIO): Parsed {
   raw.network = network;
 
   const algorithm = (raw.algorithm as AlgorithmName | undefined) ?? null;
-  if (!algorithm) throw new UsageError('--algorithm: no algorithm given (use --algorithm bully|raft|zab, or a scenario that names one)');
+  if (!algorithm) throw new UsageError(`--algorithm: no algorithm given (use --algorithm ${ALGORITHM_NAMES.join('|')}, or a scenario that names one)`);
 
   let scenario: Scenario;
   try {
@@ -252,7 +252,7 @@ function parseExplore(values: Values): ExploreConfig {
   for (const k of ['scenario', 'observers', 'seed', 'drop-rate', 'latency', 'until', 'format', 'batch'] as const) {
     if (values[k] !== undefined) throw new UsageError(`--${k}: not used with --explore (it explores every order, seeds and latencies included)`);
   }
-  if (values.algorithm === undefined) throw new UsageError('--algorithm: no algorithm given (use --algorithm bully|raft|zab)');
+  if (values.algorithm === undefined) throw new UsageError(`--algorithm: no algorithm given (use --algorithm ${ALGORITHM_NAMES.join('|')})`);
   const raw: Record<string, unknown> = { algorithm: values.algorithm };
   const ints: [string, keyof typeof EXPLORE_LIMITS][] = [
     ['nodes', 'nodes'],

@@ -15,7 +15,7 @@
  */
 import { ALGORITHM_NAMES, type AlgorithmName, type NodeId, type Scenario, type TimedAction } from './core/types';
 import { resolveOptions, ScenarioError } from './scenario-file';
-import { getAlgorithm } from './algorithms';
+import { getAlgorithm, observerAlgorithmNames } from './algorithms';
 
 function isPerAlgorithm(options: Record<string, unknown>): boolean {
   const keys = Object.keys(options);
@@ -51,7 +51,8 @@ export function paneOptions(sc: Scenario, algorithm: AlgorithmName): Record<stri
   }
   if (Object.keys(sc.options).length === 0) return {};
   if (!sc.algorithm) {
-    throw new ScenarioError('options', 'a side-by-side run needs options per algorithm ({"bully": {…}, "raft": {…}, "zab": {…}}) or an "algorithm" they belong to');
+    const form = ALGORITHM_NAMES.map((n) => `"${n}": {…}`).join(', ');
+    throw new ScenarioError('options', `a side-by-side run needs options per algorithm ({${form}}) or an "algorithm" they belong to`);
   }
   return sc.algorithm === algorithm ? structuredClone(sc.options) : {};
 }
@@ -65,7 +66,7 @@ export function paneScenario(sc: Scenario, algorithm: AlgorithmName): Scenario {
       if (id !== undefined) {
         throw new ScenarioError(
           `events[${i}]`,
-          `names observer ${id}, which only the ZAB pane has (${algorithm} has no observers), so the panes cannot share this script`,
+          `names observer ${id}, which only the ${observerAlgorithmNames()} pane has (${algorithm} has no observers), so the panes cannot share this script`,
         );
       }
     });

@@ -3,7 +3,7 @@
  * browser. A bad scenario is refused whole, with the path of the first bad field and why.
  */
 import { z } from './zod';
-import { getAlgorithm } from './algorithms';
+import { getAlgorithm, observerAlgorithmNames } from './algorithms';
 import { ALGORITHM_NAMES, algorithmNameList, CRASH_HOWS, type Action, type AlgorithmName, type CrashHow, type Scenario } from './core/types';
 
 export const MAX_NODES = 101;
@@ -194,7 +194,7 @@ function isPerAlgorithm(options: Record<string, unknown>): boolean {
 export function resolveOptions(sc: Scenario, algorithm: AlgorithmName): Record<string, unknown> {
   const alg = getAlgorithm(algorithm);
   if (sc.observers > 0 && !alg.supportsObservers) {
-    throw new ScenarioError('observers', `only ZAB has observers (${algorithm} must have 0)`);
+    throw new ScenarioError('observers', `only ${observerAlgorithmNames()} has observers (${algorithm} must have 0)`);
   }
   const perAlg = isPerAlgorithm(sc.options);
   const raw = perAlg ? (sc.options[algorithm] ?? {}) : sc.options;

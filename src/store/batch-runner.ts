@@ -7,7 +7,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { mergeChunks, nodeCounts, summarizePoint, sweepPlan, type BatchChunk, type SweepPoint, type SweepPointPlan } from '../engine/batch';
-import type { AlgorithmName } from '../engine/core/types';
+import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
 import { experiment, type ExperimentId } from '../engine/scenarios/experiments';
 import { BATCH_PROTOCOL_VERSION, type ChunkRequest, type FromBatchWorker } from '../worker/batch-protocol';
 
@@ -60,7 +60,7 @@ export const CHUNK_RUNS = 25;
 
 export const DEFAULT_REQUEST: ExperimentRequest = {
   experiment: 'leader-crash',
-  algorithms: ['bully', 'raft', 'zab'],
+  algorithms: [...ALGORITHM_NAMES],
   seeds: DEFAULT_SEEDS,
   firstSeed: 1,
   nodes: 5,

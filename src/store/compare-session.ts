@@ -102,7 +102,7 @@ export function scenarioOfConfig(cfg: RunConfig): Scenario {
   };
 }
 
-/** Reads `?compare=bully,raft,zab`: 2 or 3 distinct algorithm names (null: not a valid list). */
+/** Reads `?compare=bully,raft,zab`: 2 or more distinct algorithm names, each at most once (null: not a valid list). */
 export function parseCompare(raw: string): AlgorithmName[] | null {
   const names = raw
     .split(',')
@@ -110,7 +110,7 @@ export function parseCompare(raw: string): AlgorithmName[] | null {
     .filter((s) => s !== '');
   const ok = names.every((n) => (ALGORITHM_NAMES as readonly string[]).includes(n));
   const distinct = [...new Set(names)] as AlgorithmName[];
-  if (!ok || distinct.length < 2 || distinct.length > 3 || distinct.length !== names.length) return null;
+  if (!ok || distinct.length < 2 || distinct.length > ALGORITHM_NAMES.length || distinct.length !== names.length) return null;
   return distinct;
 }
 

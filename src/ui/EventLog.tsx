@@ -28,7 +28,7 @@ export function describe(t: Dict, e: TraceEvent, algorithm: string): string {
     case 'drop':
       return t.ev.drop(e.from, e.to, e.kind, t.dropReasons[e.reason] ?? e.reason);
     case 'state': {
-      const word = ROLE_STYLES[algorithm as 'bully']?.[e.role]?.word;
+      const word = (ROLE_STYLES as Partial<Record<string, Record<string, { word: string }>>>)[algorithm]?.[e.role]?.word;
       return t.ev.state(e.node, (word && t.roles[word]) ?? e.role, e.alive);
     }
     case 'fault':

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { profileOf } from '../engine/algorithms/profiles';
 import type { NodeId } from '../engine/core/types';
 import { crashDiffersFromPowerOff } from '../view/transport';
 import { commands } from './actions';
@@ -60,7 +61,7 @@ export function NodeMenu({ node, x, y, onClose }: Props) {
     { label: t.revive, run: () => commands.revive(c, node), disabled: alive },
     { label: t.isolate, run: () => commands.isolate(c, node) },
   ];
-  if (algorithm !== 'bully') items.push({ label: t.clientWrite, run: () => commands.write(c, node) });
+  if (profileOf(algorithm)?.acceptsWrites) items.push({ label: t.clientWrite, run: () => commands.write(c, node) });
   items.push({ label: t.inspect, run: () => c.inspect(node) });
 
   const onKey = (e: KeyboardEvent) => {

@@ -1,4 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
+import { profileOf } from '../engine/algorithms/profiles';
 import type { AlgorithmName, NodeId } from '../engine/core/types';
 import type { NodeSnapshot } from '../protocol';
 import { labelAnchor, type NodePlace, type RingLayout } from '../view/ring';
@@ -34,7 +35,8 @@ export const RingNode = memo(function RingNode({ id, place, layout, algorithm, i
   if (!alive) extra.push(t.crashed);
   if (isObserver) extra.push(t.observer);
   if (isLeader) extra.push(t.clusterLeader);
-  if (algorithm === 'zab' && typeof view.phase === 'string' && view.role !== 'looking') extra.push(t.phase(view.phase));
+  const profile = profileOf(algorithm);
+  if (profile?.showsPhase && typeof view.phase === 'string' && view.role !== profile.electionRole.role) extra.push(t.phase(view.phase));
   const termText = term ? t.termValue(term.word, term.value) : null;
   const name = t.nodeName(id, roleWord, termText, extra);
   const fill = alive ? style.fill : 'var(--dead-fill)';

@@ -4,6 +4,7 @@
  * narrates the instant on screen in large type, for the back of the classroom.
  */
 import { memo, useEffect, useRef, useState } from 'react';
+import { profileOf } from '../engine/algorithms/profiles';
 import type { Marker, Narration } from '../protocol';
 import type { PaneState } from '../store/pane-model';
 import { useController } from './context';
@@ -48,7 +49,7 @@ function MarkerStrip({ markers, max, algorithm }: { markers: Marker[]; max: numb
 
 const Marks = memo(function Marks({ markers, algorithm }: { markers: Marker[]; algorithm: string }) {
   const t = useT();
-  const word = algorithm === 'zab' ? 'E' : 'T';
+  const word = profileOf(algorithm)?.round?.letter ?? 'T';
   return (
     <>
       {markers.map((m) => {

@@ -8,6 +8,7 @@
  * run rebuilt from the log (after a seek or a crashed worker) emits the identical trace.
  */
 import { ALGORITHMS, getAlgorithm } from '../engine/algorithms';
+import { profileOf } from '../engine/algorithms/profiles';
 import type { Checkpoint, SimulationConfig } from '../engine/core/kernel';
 import { Simulation } from '../engine/core/kernel';
 import type { AlgorithmName, NodeId, Scenario, TimedAction, TraceEvent } from '../engine/core/types';
@@ -67,8 +68,6 @@ interface MarkState {
   maxTerm: number;
 }
 
-/** A role that means "an election is under way at this node" (raft candidate, bully electing, zab looking). */
-const ELECTION_ROLES = new Set(['candidate', 'electing', 'looking']);
 
 /** A narrator's copy for a checkpoint (its state is plain data: maps, sets, objects). */
 function cloneNarrator(n: Narrator): Narrator {
@@ -485,8 +484,11 @@ export class SimHost {
         const st = this.mark;
         const prev = st.roles[e.node];
         st.roles[e.node] = e.alive ? e.role : 'down';
-        if (e.alive && ELECTION_ROLES.has(e.role) && prev !== e.role && prev !== undefined) out.push({ t: e.t, index, kind: 'election', node: e.node });
-        const term = typeof e.term === 'number' ? e.term : typeof e.acceptedEpoch === 'number' ? e.acceptedEpoch : null;
+        // The profile's election role means "an election is under way at this node" (Raft candidate, Bully electing, ZAB looking).
+        const profile = profileOf(this.algorithm);
+        if (e.alive && profile?.electionRole.role === e.role && prev !== e.role && prev !== undefined) out.push({ t: e.t, index, kind: 'election', node: e.node });
+        const marked = profile?.round ? (e as Record<string, unknown>)[profile.round.marker] : undefined;
+        const term = typeof marked === 'number' ? marked : null;
         if (term !== null && term > st.maxTerm) {
           st.maxTerm = term;
           out.push({ t: e.t, index, kind: 'term', node: e.node, value: term });

@@ -103,6 +103,14 @@ export interface FormulaProfile {
   count(n: number): number;
 }
 
+/**
+ * A theory curve of the Experiments chart "messages per election vs n": a band from best to worst, or a line.
+ * `legend` is the dictionary key of its legend text (src/ui/i18n/compare-*.ts `batch`), in both languages.
+ */
+export type SweepCurve =
+  | { shape: 'band'; best(n: number): number; worst(n: number): number; legend: string }
+  | { shape: 'line'; count(n: number): number; legend: string; strokeWidth: number; dash: string; legendKind: 'line' | 'dots' };
+
 /** What the narrator needs of an algorithm's words, in one language. */
 export interface NarrationWords {
   /** Role word of the trace → the narration's word for it. */
@@ -123,10 +131,14 @@ export interface AlgorithmProfile {
   readonly roles: Readonly<Record<string, RoleProfile>>;
   /** Optional: a role drawn differently by other fields of the view (e.g. a ZAB leader before broadcast is tentative). */
   readonly tentative?: (view: Readonly<Record<string, unknown>>) => boolean;
-  /** The number that orders its leaders (Raft's term, ZAB's epoch), with its word and the timeline's letter; null when it has none (Bully). */
+  /**
+   * The number that orders its leaders (Raft's term, ZAB's epoch): its word, the timeline's letter, the view
+   * field whose rises the timeline marks, and its value on a node; null when it has none (Bully).
+   */
   readonly round: {
     word: 'term' | 'epoch';
     letter: string;
+    marker: string;
     of(view: Readonly<Record<string, unknown>>): number | null;
   } | null;
   /** Every message kind it sends (and the transport's own kinds it receives), as written in traces. */
@@ -153,8 +165,13 @@ export interface AlgorithmProfile {
   timing(options: Readonly<Record<string, unknown>>, maxLatency: number): TimingCheck[];
   /** The theoretical band of one election's message count at N voters (options such as Raft's preVote may move it). */
   theory(n: number, options: { preVote?: boolean }): { best: number; worst: number };
-  /** The curves Experiments may draw against measured counts. */
+  /** The curves Experiments may draw against measured counts (FORMULAS, src/view/metrics/formulas.ts). */
   readonly formulas: readonly FormulaProfile[];
+  /**
+   * What the Experiments chart draws under the measured medians: bands first, then lines (in menu order). The
+   * chart's y range reaches `theory(n).worst`. The sweep table's theory column shows "best–worst" when a band is drawn.
+   */
+  readonly sweep: readonly SweepCurve[];
   /** Narration words, one table per language. */
   readonly words: { readonly en: NarrationWords; readonly zh: NarrationWords };
 }

@@ -7,11 +7,11 @@ import { IntField as Int } from '../IntField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SweepPoint } from '../../engine/batch';
+import { PROFILES } from '../../engine/algorithms/profiles';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../../engine/core/types';
 import { experiment, type ExperimentId } from '../../engine/scenarios/experiments';
 import { DEFAULT_REQUEST, ExperimentRunner, type ExperimentRequest, type ExperimentResult } from '../../store/batch-runner';
 import { sweepCsv, sweepRunsCsv } from '../../view/metrics/csv';
-import { bullyBest, bullyWorst, raftElection, zabFleBest, zabFleWorst } from '../../view/metrics/formulas';
 import { histogram } from '../../view/metrics/histogram';
 import { chartPng, chartSvgString } from '../charts/export';
 import { download } from '../download';
@@ -36,11 +36,12 @@ function pointElection(p: SweepPoint) {
   return p.recovery ? p.recovery.recoveryMs : p.stats.firstLeaderAt;
 }
 
+/** The theory column: "best–worst" for an algorithm whose chart draws a band, else its one count. */
 function theory(alg: AlgorithmName, n: number): string {
   if (n < 2) return '0';
-  if (alg === 'bully') return `${bullyBest(n)}–${bullyWorst(n)}`;
-  if (alg === 'raft') return String(raftElection(n));
-  return `${zabFleBest(n)}–${zabFleWorst(n)}`;
+  const p = PROFILES[alg];
+  const r = p.theory(n, {});
+  return p.sweep.some((c) => c.shape === 'band') ? `${r.best}–${r.worst}` : String(r.worst);
 }
 
 function SaveButtons({ target, name, what }: { target: React.RefObject<SVGSVGElement | null>; name: string; what: string }) {
@@ -135,10 +136,7 @@ function Results({ result }: { result: ExperimentResult }) {
                   title: tb.sweepChart,
                   xLabel: tb.sweepAxisN,
                   yLabel: tb.sweepAxisMsgs,
-                  bullyBand: tb.legendBullyBand,
-                  raft: tb.legendRaft,
-                  raftKnown: tb.legendRaftKnown,
-                  zabBand: tb.legendZabBand,
+                  legend: (key) => String((tb as Record<string, unknown>)[key] ?? key),
                   measured: tb.measured,
                   names,
                 }}

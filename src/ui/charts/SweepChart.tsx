@@ -1,13 +1,15 @@
 /**
  * Messages per election vs n: measured medians (with a p95 whisker) per algorithm, over protocols.md §4.2's
- * theory — Bully's band from M(N−1) = N−1 to M(1) = N² − N − 1, Raft's line 2(N−1), ZAB's band from
- * (N−1)(2N−1) to (N³−N)/2. Log scale: the counts span three orders of magnitude at n = 25.
+ * theory as each algorithm's profile draws it (`sweep`) — Bully's band from M(N−1) = N−1 to M(1) = N² − N − 1,
+ * Raft's line 2(N−1), ZAB's band from (N−1)(2N−1) to (N³−N)/2. Log scale: the counts span three orders of
+ * magnitude at n = 25.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { Ref } from 'react';
+import { PROFILE_LIST } from '../../engine/algorithms/profiles';
+import type { SweepCurve } from '../../engine/core/profile';
 import type { AlgorithmName } from '../../engine/core/types';
-import { bullyBest, bullyWorst, raftElection, raftElectionWithFirstHeartbeat, zabFleBest, zabFleWorst } from '../../view/metrics/formulas';
 import { AxisBottom, AxisLeft, shortNum } from './Axis';
 import { ALG_COLORS } from './colors';
 
@@ -24,10 +26,8 @@ export interface SweepLabels {
   title: string;
   xLabel: string;
   yLabel: string;
-  bullyBand: string;
-  raft: string;
-  raftKnown: string;
-  zabBand: string;
+  /** The legend text of a theory curve, by its dictionary key (profile `sweep[].legend`). */
+  legend: (key: string) => string;
   measured: (alg: string) => string;
   names: Record<string, string>;
 }
@@ -39,10 +39,8 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
   const algs = new Set(series.map((s) => s.algorithm));
   const grid: number[] = [];
   for (let n = Math.max(2, nMin); n <= nMax; n++) grid.push(n);
-  const theoryMax = Math.max(
-    1,
-    ...grid.map((n) => Math.max(algs.has('bully') ? bullyWorst(n) : 0, algs.has('raft') ? raftElection(n) : 0, algs.has('zab') ? zabFleWorst(n) : 0)),
-  );
+  const shown = PROFILE_LIST.filter((p) => algs.has(p.name));
+  const theoryMax = Math.max(1, ...grid.map((n) => Math.max(...shown.map((p) => p.theory(n, {}).worst), 0)));
   const measuredMax = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.p95 ?? p.median ?? 0)));
   const x = scaleLinear().domain([nMin, Math.max(nMax, nMin + 1)]).range([M.left, W - M.right]);
   const y = scaleLog()
@@ -63,16 +61,20 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
       .x((n) => x(n))
       .y((n) => y(Math.max(1, f(n))))(grid) ?? '';
   const legend: { color: string; text: string; kind: 'band' | 'line' | 'dots' | 'dot' }[] = [];
-  if (algs.has('bully')) legend.push({ color: ALG_COLORS.bully, text: labels.bullyBand, kind: 'band' });
-  if (algs.has('raft')) legend.push({ color: ALG_COLORS.raft, text: labels.raft, kind: 'line' }, { color: ALG_COLORS.raft, text: labels.raftKnown, kind: 'dots' });
-  if (algs.has('zab')) legend.push({ color: ALG_COLORS.zab, text: labels.zabBand, kind: 'band' });
+  const curves = shown.flatMap((p) => p.sweep.map((c) => ({ algorithm: p.name, c })));
+  for (const { algorithm, c } of curves) legend.push({ color: ALG_COLORS[algorithm], text: labels.legend(c.legend), kind: c.shape === 'band' ? 'band' : c.legendKind });
+  const theoryPath = ({ algorithm, c }: { algorithm: AlgorithmName; c: SweepCurve }, k: number) =>
+    c.shape === 'band' ? (
+      <path key={`band-${algorithm}-${k}`} d={band(c.best, c.worst)} fill={ALG_COLORS[algorithm]} fillOpacity={0.16} stroke={ALG_COLORS[algorithm]} strokeOpacity={0.5} strokeDasharray="4 3" />
+    ) : (
+      <path key={`line-${algorithm}-${k}`} d={curve(c.count)} fill="none" stroke={ALG_COLORS[algorithm]} strokeWidth={c.strokeWidth} strokeDasharray={c.dash} />
+    );
   for (const s of series) legend.push({ color: ALG_COLORS[s.algorithm], text: labels.measured(labels.names[s.algorithm] ?? s.algorithm), kind: 'dot' });
   return (
     <svg ref={svgRef} className="chart sweep-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={labels.title}>
-      {algs.has('bully') && <path d={band(bullyBest, bullyWorst)} fill={ALG_COLORS.bully} fillOpacity={0.16} stroke={ALG_COLORS.bully} strokeOpacity={0.5} strokeDasharray="4 3" />}
-      {algs.has('zab') && <path d={band(zabFleBest, zabFleWorst)} fill={ALG_COLORS.zab} fillOpacity={0.16} stroke={ALG_COLORS.zab} strokeOpacity={0.5} strokeDasharray="4 3" />}
-      {algs.has('raft') && <path d={curve(raftElection)} fill="none" stroke={ALG_COLORS.raft} strokeWidth={2} strokeDasharray="6 4" />}
-      {algs.has('raft') && <path d={curve((n) => raftElectionWithFirstHeartbeat(n, true))} fill="none" stroke={ALG_COLORS.raft} strokeWidth={1.5} strokeDasharray="2 3" />}
+      {/* Bands under lines, so a line is never hidden by a band. */}
+      {curves.filter((x) => x.c.shape === 'band').map(theoryPath)}
+      {curves.filter((x) => x.c.shape === 'line').map(theoryPath)}
       {series.map((s) => {
         const pts = s.points.filter((p) => p.median !== null) as { n: number; median: number; p95: number | null }[];
         const d =

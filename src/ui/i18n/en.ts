@@ -2,6 +2,7 @@
  * Every user-visible English string. The accessible names here are contracts/ui.md's: outside tests use
  * them exactly. zh.ts must have the same keys (TypeScript enforces it through `Dict`).
  */
+import { ALGORITHM_DISPLAY_NAMES, nameList } from './algorithm-names';
 import { fmtEn } from './number-format';
 import { exploreEn } from './explore-en';
 import { batchEn, compareEn } from './compare-en';
@@ -13,7 +14,7 @@ export const en = {
   batch: batchEn,
   appTitle: 'Election Lab',
   tagline: 'Watch distributed nodes elect a leader — then break things.',
-  algorithmNames: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' } as Record<string, string>,
+  algorithmNames: ALGORITHM_DISPLAY_NAMES,
   notAvailable: 'coming soon',
   // Controls (contracts/ui.md names)
   algorithm: 'Algorithm',
@@ -184,7 +185,7 @@ export const en = {
   splitBrain: 'Split brain: two nodes each lead part of the network.',
   problem: (p: { param: string; value: string; reason: string; min?: number; max?: number }) => {
     const why: Record<string, string> = {
-      notAlgorithm: 'must be bully, raft or zab',
+      notAlgorithm: `must be ${nameList(', ', ' or ')}`,
       notInRange: `must be a number from ${p.min} to ${p.max}`,
       notLang: 'must be en or zh',
       notTheme: 'must be light or dark',

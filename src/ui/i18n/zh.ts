@@ -1,4 +1,5 @@
 /** 中文界面文字：与 en.ts 同一组键（类型 `Dict` 保证）。 */
+import { ALGORITHM_DISPLAY_NAMES, nameList } from './algorithm-names';
 import { fmtZh } from './number-format';
 import { exploreZh } from './explore-zh';
 import { batchZh, compareZh } from './compare-zh';
@@ -12,7 +13,7 @@ export const zh: Dict = {
   batch: batchZh,
   appTitle: '选举实验室',
   tagline: '看分布式节点选出领导者——然后动手制造故障。',
-  algorithmNames: { bully: 'Bully', raft: 'Raft', zab: 'ZAB' },
+  algorithmNames: ALGORITHM_DISPLAY_NAMES,
   notAvailable: '即将推出',
   algorithm: '算法',
   nodes: '节点数',
@@ -172,7 +173,7 @@ export const zh: Dict = {
   splitBrain: '脑裂：两个节点各自领导网络的一部分。',
   problem: (p) => {
     const why: Record<string, string> = {
-      notAlgorithm: '必须是 bully、raft 或 zab',
+      notAlgorithm: `必须是 ${nameList('、', ' 或 ')}`,
       notInRange: `必须是 ${p.min} 到 ${p.max} 之间的数`,
       notLang: '必须是 en 或 zh',
       notTheme: '必须是 light 或 dark',

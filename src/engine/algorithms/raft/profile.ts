@@ -3,7 +3,7 @@
  * timing rules, formulas and narration words. Data for the viewers; the engine never reads it.
  */
 import { numOption as num, type AlgorithmProfile, type TimingCheck } from '../../core/profile';
-import { raftElection, raftPreVoteElection } from './formulas';
+import { raftElection, raftElectionWithFirstHeartbeat, raftPreVoteElection } from './formulas';
 
 /** A vote reply's ✓ / ✗, and green or vermillion (granted or refused). */
 function voteGlyph(fields: Readonly<Record<string, unknown>>, label: string) {
@@ -25,7 +25,7 @@ export const raftProfile: AlgorithmProfile = {
     candidate: { color: 'vermillion', shape: 'diamond', word: 'candidate' },
     leader: { color: 'green', shape: 'hexagon', word: 'leader', leads: true },
   },
-  round: { word: 'term', letter: 'T', of: (view) => (typeof view.term === 'number' ? view.term : null) },
+  round: { word: 'term', letter: 'T', marker: 'term', of: (view) => (typeof view.term === 'number' ? view.term : null) },
   // protocols.md §1.2: votes and pre-votes are election traffic. An AppendEntries with no entries is a
   // heartbeat (§1.4 R7), one with entries is data; its reply takes the class of the AppendEntries it answers.
   messages: {
@@ -79,6 +79,11 @@ export const raftProfile: AlgorithmProfile = {
   formulas: [
     { id: 'raft', label: 'Raft: 2(N − 1)', cite: 'protocols.md §1.9, §4.2 (R3, R4)', bound: 'exact', count: raftElection },
     { id: 'raft-prevote', label: 'Raft with PreVote: 4(N − 1)', cite: 'protocols.md §1.9, §4.2 (PV1–PV4)', bound: 'exact', count: raftPreVoteElection },
+  ],
+  sweep: [
+    { shape: 'line', count: raftElection, legend: 'legendRaft', strokeWidth: 2, dash: '6 4', legendKind: 'line' },
+    // Until every follower knows the leader: the votes, the first heartbeat round and its replies (§1.9).
+    { shape: 'line', count: (n) => raftElectionWithFirstHeartbeat(n, true), legend: 'legendRaftKnown', strokeWidth: 1.5, dash: '2 3', legendKind: 'dots' },
   ],
   words: {
     en: {

@@ -20,6 +20,7 @@ export const zabProfile: AlgorithmProfile = {
   round: {
     word: 'epoch',
     letter: 'E',
+    marker: 'acceptedEpoch',
     of(view) {
       const e = view.currentEpoch ?? view.acceptedEpoch;
       return typeof e === 'number' ? e : null;
@@ -85,6 +86,7 @@ export const zabProfile: AlgorithmProfile = {
     { id: 'zab-best', label: 'ZAB FLE best: (N − 1)(2N − 1)', cite: 'protocols.md §2.9, §4.2 (Z2, Z3)', bound: 'best', count: zabFleBest },
     { id: 'zab-worst', label: 'ZAB FLE worst: (N³ − N)/2', cite: 'protocols.md §2.9, §4.2 (Z2, Z3; same round, no timeouts)', bound: 'worst', count: zabFleWorst },
   ],
+  sweep: [{ shape: 'band', best: zabFleBest, worst: zabFleWorst, legend: 'legendZabBand' }],
   words: {
     en: {
       roles: { looking: 'looking (electing)', following: 'following', leading: 'leading', observing: 'observing' },
