@@ -7,6 +7,8 @@ import { BULLY_LESSONS } from './library/bully';
 import { COMPARE_LESSONS } from './library/compare';
 import { RAFT_LESSONS } from './library/raft';
 import { ZAB_LESSONS } from './library/zab';
+import { PROFILES } from '../engine/algorithms/profiles';
+import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
 import type { Lesson, LessonGroupId, Text } from './types';
 
 export type { CoverageTag, Lang, Lesson, LessonGroupId, PausePoint, Step, Text, Where } from './types';
@@ -14,7 +16,17 @@ export { findPausePoints, resolvePauses, eventMatches, type ResolvedPause } from
 export { lessonPanes, runLesson, lessonPauseTimes, type LessonPane } from './run';
 export { snapshotAt, nodesInRole, type Snapshot } from './snapshot';
 
-export const LESSONS: readonly Lesson[] = [...BASICS_LESSONS, ...BULLY_LESSONS, ...RAFT_LESSONS, ...ZAB_LESSONS, ...COMPARE_LESSONS];
+/**
+ * Each algorithm's lessons, one line per algorithm (its group of the lesson list, titled by its profile's
+ * `lessonGroup`). `AlgorithmName` makes the type checker ask for a new algorithm's line.
+ */
+const ALGORITHM_LESSONS: Record<AlgorithmName, readonly Lesson[]> = {
+  bully: BULLY_LESSONS,
+  raft: RAFT_LESSONS,
+  zab: ZAB_LESSONS,
+};
+
+export const LESSONS: readonly Lesson[] = [...BASICS_LESSONS, ...ALGORITHM_NAMES.flatMap((a) => ALGORITHM_LESSONS[a]), ...COMPARE_LESSONS];
 
 export interface LessonGroup {
   id: LessonGroupId;
@@ -24,9 +36,7 @@ export interface LessonGroup {
 
 const GROUP_TITLES: Record<LessonGroupId, Text> = {
   basics: { en: 'Why a leader', zh: '为什么要选主' },
-  bully: { en: 'Bully', zh: 'Bully 算法' },
-  raft: { en: 'Raft', zh: 'Raft 算法' },
-  zab: { en: 'ZAB', zh: 'ZAB 算法' },
+  ...(Object.fromEntries(ALGORITHM_NAMES.map((a) => [a, { ...PROFILES[a].lessonGroup }])) as Record<AlgorithmName, Text>),
   compare: { en: 'Side by side', zh: '对比实验' },
 };
 

@@ -54,7 +54,8 @@ export interface Step {
   highlight?: { nodes?: NodeId[]; pane?: AlgorithmName };
 }
 
-export type LessonGroupId = 'basics' | 'bully' | 'raft' | 'zab' | 'compare';
+/** The lesson list's groups: basics, one per algorithm (in ALGORITHM_NAMES order), side by side. */
+export type LessonGroupId = 'basics' | AlgorithmName | 'compare';
 
 /**
  * What a lesson demonstrates: a claim of the seed text (`seed:…`) or a teaching scenario of protocols.md

@@ -172,6 +172,8 @@ export interface AlgorithmProfile {
    * chart's y range reaches `theory(n).worst`. The sweep table's theory column shows "best–worst" when a band is drawn.
    */
   readonly sweep: readonly SweepCurve[];
+  /** The title of its group in the lesson list (src/lessons/index.ts). */
+  readonly lessonGroup: { readonly en: string; readonly zh: string };
   /** Narration words, one table per language. */
   readonly words: { readonly en: NarrationWords; readonly zh: NarrationWords };
 }

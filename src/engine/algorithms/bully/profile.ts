@@ -49,6 +49,7 @@ export const bullyProfile: AlgorithmProfile = {
     { id: 'bully-worst', label: 'Bully worst: N² − N − 1', cite: 'protocols.md §3.7, §4.2 (B1, B2, B5; i = 1 or all detect)', bound: 'worst', count: bullyWorst },
   ],
   sweep: [{ shape: 'band', best: bullyBest, worst: bullyWorst, legend: 'legendBullyBand' }],
+  lessonGroup: { en: 'Bully', zh: 'Bully 算法' },
   words: {
     en: {
       roles: { follower: 'follower', electing: 'electing', awaitingVictory: 'awaiting Victory', leader: 'leader' },

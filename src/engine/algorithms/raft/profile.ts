@@ -85,6 +85,7 @@ export const raftProfile: AlgorithmProfile = {
     // Until every follower knows the leader: the votes, the first heartbeat round and its replies (§1.9).
     { shape: 'line', count: (n) => raftElectionWithFirstHeartbeat(n, true), legend: 'legendRaftKnown', strokeWidth: 1.5, dash: '2 3', legendKind: 'dots' },
   ],
+  lessonGroup: { en: 'Raft', zh: 'Raft 算法' },
   words: {
     en: {
       roles: { follower: 'follower', precandidate: 'pre-candidate', candidate: 'candidate', leader: 'leader' },

@@ -87,6 +87,7 @@ export const zabProfile: AlgorithmProfile = {
     { id: 'zab-worst', label: 'ZAB FLE worst: (N³ − N)/2', cite: 'protocols.md §2.9, §4.2 (Z2, Z3; same round, no timeouts)', bound: 'worst', count: zabFleWorst },
   ],
   sweep: [{ shape: 'band', best: zabFleBest, worst: zabFleWorst, legend: 'legendZabBand' }],
+  lessonGroup: { en: 'ZAB', zh: 'ZAB 算法' },
   words: {
     en: {
       roles: { looking: 'looking (electing)', following: 'following', leading: 'leading', observing: 'observing' },
