@@ -115,8 +115,8 @@ export type SweepCurve =
 export interface NarrationWords {
   /** Role word of the trace → the narration's word for it. */
   roles: Record<string, string>;
-  /** Message kind → its short label (the protocol's names are usually kept in both languages). */
-  kinds: Record<string, string>;
+  /** Message kind → its short label, where it is not the kind itself (the protocol's names are kept in both languages). */
+  kinds?: Record<string, string>;
   /** Message kind → what it is for, one short phrase (tooltips, legends). */
   kindPurpose: Record<string, string>;
 }

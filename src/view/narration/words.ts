@@ -13,9 +13,20 @@ export function roleWords(lang: Lang): Record<AlgorithmName, Record<string, stri
   return Object.fromEntries(PROFILE_LIST.map((p) => [p.name, { ...p.words[lang].roles }])) as Record<AlgorithmName, Record<string, string>>;
 }
 
-/** Kind labels or purposes of every algorithm, in one table (a kind two algorithms share must mean the same: profiles.test.ts). */
+/**
+ * Kind labels (the kind itself unless the profile says otherwise) or purposes of every algorithm, in one table
+ * (a kind two algorithms share must mean the same: src/ui/profiles.test.ts).
+ */
 export function kindWords(lang: Lang, table: Exclude<keyof NarrationWords, 'roles'>): Record<string, string> {
-  return Object.assign({}, ...PROFILE_LIST.map((p) => p.words[lang][table])) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const p of PROFILE_LIST) {
+    const words = p.words[lang][table] ?? {};
+    for (const kind of Object.keys(p.messages)) {
+      const w = words[kind] ?? (table === 'kinds' ? kind : undefined);
+      if (w !== undefined) out[kind] = w;
+    }
+  }
+  return out;
 }
 
 /** The algorithm's shown name (a proper name, the same in every language); the raw name for an unknown one. */

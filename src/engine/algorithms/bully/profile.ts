@@ -53,7 +53,6 @@ export const bullyProfile: AlgorithmProfile = {
   words: {
     en: {
       roles: { follower: 'follower', electing: 'electing', awaitingVictory: 'awaiting Victory', leader: 'leader' },
-      kinds: { Election: 'Election', Alive: 'Alive', Victory: 'Victory', Heartbeat: 'Heartbeat' },
       kindPurpose: {
         Election: 'asks the higher nodes whether any of them is alive',
         Alive: 'answers an Election: "I am higher and alive, I take over"',
@@ -63,7 +62,7 @@ export const bullyProfile: AlgorithmProfile = {
     },
     zh: {
       roles: { follower: '普通节点', electing: '选举中', awaitingVictory: '等待 Victory', leader: '主节点' },
-      kinds: { Election: 'Election', Alive: 'Alive', Victory: 'Victory', Heartbeat: 'Heartbeat 心跳' },
+      kinds: { Heartbeat: 'Heartbeat 心跳' },
       kindPurpose: {
         Election: '询问 ID 更大的节点是否还活着',
         Alive: '对 Election 的应答：“我比你大，而且活着，由我接手”',

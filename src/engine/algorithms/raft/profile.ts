@@ -89,14 +89,6 @@ export const raftProfile: AlgorithmProfile = {
   words: {
     en: {
       roles: { follower: 'follower', precandidate: 'pre-candidate', candidate: 'candidate', leader: 'leader' },
-      kinds: {
-        RequestVote: 'RequestVote',
-        RequestVoteReply: 'RequestVoteReply',
-        PreVote: 'PreVote',
-        PreVoteReply: 'PreVoteReply',
-        AppendEntries: 'AppendEntries',
-        AppendEntriesReply: 'AppendEntriesReply',
-      },
       kindPurpose: {
         RequestVote: 'a candidate asking for a vote',
         RequestVoteReply: 'a vote, granted or refused',
@@ -108,14 +100,6 @@ export const raftProfile: AlgorithmProfile = {
     },
     zh: {
       roles: { follower: '跟随者', precandidate: '预候选者', candidate: '候选者', leader: '领导者' },
-      kinds: {
-        RequestVote: 'RequestVote',
-        RequestVoteReply: 'RequestVoteReply',
-        PreVote: 'PreVote',
-        PreVoteReply: 'PreVoteReply',
-        AppendEntries: 'AppendEntries',
-        AppendEntriesReply: 'AppendEntriesReply',
-      },
       kindPurpose: {
         RequestVote: '候选者请求投票',
         RequestVoteReply: '投票结果：同意或拒绝',
