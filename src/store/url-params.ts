@@ -4,7 +4,7 @@
  * Parameters of later features (scenario, compare, lesson, presenter, embed) are read here too, as raw
  * strings, so those features plug in without touching the parser's callers.
  */
-import { getAlgorithm } from '../engine/algorithms';
+import { PROFILES } from '../engine/algorithms/profiles';
 import { ALGORITHM_NAMES, type AlgorithmName } from '../engine/core/types';
 
 export type Lang = 'en' | 'zh';
@@ -108,7 +108,7 @@ export function parseParams(search: string, navigatorLang?: string): { params: S
     else problems.push({ param: 'theme', value: theme, reason: 'notTheme' });
   }
   p.test = get('test') === '1';
-  if (p.observers > 0 && !getAlgorithm(p.algorithm).supportsObservers) {
+  if (p.observers > 0 && !PROFILES[p.algorithm].supportsObservers) {
     problems.push({ param: 'observers', value: String(p.observers), reason: 'observersNeedZab' });
     p.observers = 0;
   }

@@ -114,6 +114,7 @@ describe('the algorithm registry', () => {
     for (const name of ALGORITHM_NAMES) {
       expect(ALGORITHMS[name].name).toBe(name);
       expect(PROFILES[name].name).toBe(name);
+      expect(PROFILES[name].supportsObservers, `${name} observers`).toBe(ALGORITHMS[name].supportsObservers);
     }
   });
 

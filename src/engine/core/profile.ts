@@ -159,6 +159,8 @@ export interface AlgorithmProfile {
   readonly acceptsWrites: boolean;
   /** Whether the ring shows the node's `phase` under its role word (ZAB's discovery / synchronization / broadcast). */
   readonly showsPhase: boolean;
+  /** Whether it has observers (the Algorithm's `supportsObservers`, repeated so the page need not load the engines to check a link). */
+  readonly supportsObservers: boolean;
   /** Whether its transport tells a kill from a power-off (stream transport): the node menu offers both. */
   readonly crashDiffersFromPowerOff: boolean;
   /** The live verdict on timing options (TimingPanel): textbook conditions on the options and the slowest message. */

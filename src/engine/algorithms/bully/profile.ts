@@ -31,6 +31,7 @@ export const bullyProfile: AlgorithmProfile = {
   claimsLeader: (view) => view.role === 'leader',
   acceptsWrites: false,
   showsPhase: false,
+  supportsObservers: false,
   crashDiffersFromPowerOff: false,
   timing(o, lat): TimingCheck[] {
     const hb = num(o, 'heartbeatMs', 100);

@@ -61,6 +61,7 @@ export const raftProfile: AlgorithmProfile = {
   claimsLeader: (view) => view.role === 'leader',
   acceptsWrites: true,
   showsPhase: false,
+  supportsObservers: false,
   crashDiffersFromPowerOff: false,
   timing(o, lat): TimingCheck[] {
     const min = num(o, 'electionTimeoutMsMin', 150);

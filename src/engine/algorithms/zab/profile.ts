@@ -69,6 +69,7 @@ export const zabProfile: AlgorithmProfile = {
   claimsLeader: (view) => view.role === 'leading' && view.phase === 'broadcast',
   acceptsWrites: true,
   showsPhase: true,
+  supportsObservers: true,
   crashDiffersFromPowerOff: true,
   timing(o, lat): TimingCheck[] {
     const fin = num(o, 'finalizeWaitMs', 200);
