@@ -15,6 +15,7 @@ import { ALGORITHM_NAMES, type AlgorithmName, type Scenario, type TimedAction } 
 import { defaultScenario } from '../engine/run';
 import { resolveOptions } from '../engine/scenario-file';
 import { LESSONS, lessonPanes } from '../lessons';
+import { NARRATIONS } from '../view/narration/algorithms';
 import { DICTIONARIES } from '../view/narration/narrator';
 import { timerStyle } from '../view/timers';
 import { en } from './i18n/en';
@@ -111,6 +112,7 @@ describe('the algorithm registry', () => {
   it('names the same algorithms in ALGORITHM_NAMES, the engine registry and the profile registry', () => {
     expect(Object.keys(ALGORITHMS).sort()).toEqual([...ALGORITHM_NAMES].sort());
     expect(Object.keys(PROFILES).sort()).toEqual([...ALGORITHM_NAMES].sort());
+    expect(Object.keys(NARRATIONS).sort()).toEqual([...ALGORITHM_NAMES].sort());
     for (const name of ALGORITHM_NAMES) {
       expect(ALGORITHMS[name].name).toBe(name);
       expect(PROFILES[name].name).toBe(name);
@@ -146,6 +148,13 @@ describe.each(ALGORITHM_NAMES)('the view profile of %s', (name) => {
       }
       if (p.messages[kind].answers) expect(p.messages, `${kind} answers a kind of ${name}`).toHaveProperty([p.messages[kind].answers!]);
     }
+  });
+
+  it('has a narration module whose send lines, routine and explained kinds are its own kinds', () => {
+    const m = NARRATIONS[name];
+    for (const kind of [...Object.keys(m.sends ?? {}), ...m.routineKinds, ...m.explainedByState]) expect(p.messages, `narration of ${kind}`).toHaveProperty([kind]);
+    expect(m.leaderRule).toBe(alg.leaderRule);
+    expect(() => structuredClone(m.init())).not.toThrow();
   });
 
   it('has words in en and zh for every role, timer, timing check and chart legend it names', () => {

@@ -70,6 +70,8 @@ export const en = {
   // ---- faults and client -------------------------------------------------------------------------------
   faultCrash: (n: Id, keeps: string) => `${N(n)} crashes: it stops and loses its timers and memory; ${keeps}.`,
   keepsBully: 'Bully keeps nothing on disk',
+  /** A trace that does not name its algorithm. */
+  keepsUnknown: 'what it keeps on disk survives',
   keepsRaft: 'its term, its vote and its log are on disk and survive',
   keepsZab: 'its epochs and its transaction log are on disk and survive',
   howKill: ' Its process was killed: the operating system resets its TCP connections, so its peers see it at once.',
@@ -89,6 +91,8 @@ export const en = {
   faultOther: (what: string) => `Action: ${what}.`,
   writeDown: (n: Id, v: string) => `The write ${v} fails: ${N(n)} is down.`,
   writeAcceptedRaft: (n: Id, v: string) => `${N(n)}, the leader, appends ${v} to its log and sends it to the followers; it is committed once a majority has it.`,
+  /** A trace that does not name its algorithm. */
+  writeAccepted: (n: Id, v: string) => `${N(n)} accepts ${v}.`,
   writeAcceptedBully: (n: Id, v: string) => `${N(n)} accepts ${v}. Bully has no log: the write only records the node's last-operation time (its rank when priority is last-op).`,
   writeAcceptedZab: (n: Id, v: string) => `${N(n)}, the leader, proposes ${v} as a new transaction; it commits once a quorum has acknowledged it.`,
   writeForwarded: (n: Id, v: string, leader: Id | null) => `${N(n)} forwards ${v} to its leader${leader === null ? '' : ` ${N(leader)}`} (Request).`,

@@ -15,100 +15,54 @@
  */
 import type { AlgorithmName, NodeId, TraceEvent } from '../../engine/core/types';
 import { crashDiffersFromPowerOff } from '../transport';
+import { NARRATIONS } from './algorithms';
 import { en, type Dictionary } from './en';
+import {
+  kindLabel,
+  num,
+  roleLabel,
+  valueText,
+  type AlgorithmNarration,
+  type Group,
+  type Line,
+  type NarrationContext,
+  type NoteKey,
+  type Say,
+  type SendEvent,
+  type Sent,
+  type StateEvent,
+  type Step,
+} from './plugin';
 import { zh } from './zh';
 import type { Importance, Lang, Narration, NarrationCategory, Texts } from './types';
 
+export type { Line };
+
 export const DICTIONARIES: Record<Lang, Dictionary> = { en, zh };
 
-type Say = (d: Dictionary) => string;
-type StateEvent = Extract<TraceEvent, { type: 'state' }>;
-type SendEvent = Extract<TraceEvent, { type: 'send' }>;
 type Fields = Record<string, unknown>;
-type NoteKey = Exclude<keyof Dictionary['notes'], 'zabMessageCount'>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyNarration = AlgorithmNarration<any>;
+const ALL_NARRATIONS = Object.entries(NARRATIONS) as [AlgorithmName, AnyNarration][];
 
-interface Sent {
-  from: NodeId;
-  to: NodeId;
-  kind: string;
-  fields: Fields;
-  /** Importance of its send line (a drop of it is as important). */
-  imp?: Importance;
-}
-
-/** The handler run in progress: which node, when, and the message it handles (null: a timer or a boot). */
-interface Step {
-  node: NodeId;
-  t: number;
-  msg: Sent | null;
-  fault: string | null;
-}
-
-interface Group {
-  index: number;
-  t: number;
-  from: NodeId;
-  kind: string;
-  sends: SendEvent[];
-  step: Step | null;
-  /** The sender's view before the step. */
-  before: StateEvent | undefined;
-}
-
-/** A line not yet put into words (`Narrator.feedRaw`); `Narrator.render` writes its text. */
-export interface Line {
-  /** For send groups: the message kind. */
-  kind?: string;
-  index: number;
-  count: number;
-  t: number;
-  say: Say;
-  node: NodeId | null;
-  nodes: NodeId[];
-  category: NarrationCategory;
-  importance: Importance;
-  note?: { key: string; say: Say };
-}
-
-const num = (x: unknown, fallback = 0): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
-const zxidOf = (x: unknown): [number, number] => (Array.isArray(x) && x.length === 2 ? [num(x[0]), num(x[1])] : [0, 0]);
-interface VoteV {
-  leader: number;
-  zxid: [number, number];
-  peerEpoch: number;
-}
-const voteOf = (x: unknown): VoteV => {
-  const o = (x ?? {}) as Fields;
-  return { leader: num(o.leader), zxid: zxidOf(o.zxid), peerEpoch: num(o.peerEpoch) };
-};
-const cmpZ = (a: [number, number], b: [number, number]) => (a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]);
-const valueText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-
-/** Broadcasts that a state change of the sender explains (new candidate, new election, victory, new vote). */
-const EXPLAINED_BY_STATE = new Set(['RequestVote', 'PreVote', 'Election', 'Victory', 'Notification', 'FollowerInfo', 'ObserverInfo']);
-
-/** Kinds whose traffic is routine (importance 0): keep-alives and acknowledgements. */
-const ROUTINE_KINDS = new Set(['Heartbeat', 'Ping', 'Ack', 'AppendEntriesReply']);
-
-export class Narrator {
+/**
+ * The narrator is generic; what needs an algorithm's rules comes from its narration module (./algorithms,
+ * plugin.ts), looked up by the algorithm's name on every use (the narrator is copied with structuredClone for
+ * checkpoints, so it holds the modules' memories, plain data, and never the modules themselves).
+ */
+export class Narrator implements NarrationContext {
   private algorithm: AlgorithmName | null = null;
-  private voters: NodeId[] = [];
-  private observers: NodeId[] = [];
-  private options: Fields = {};
-  private views = new Map<NodeId, StateEvent>();
+  voters: NodeId[] = [];
+  observers: NodeId[] = [];
+  options: Fields = {};
+  views = new Map<NodeId, StateEvent>();
   private inFlight = new Map<number, Sent>();
   private step: Step | null = null;
   private pending: Group | null = null;
   private index = -1;
-  private seen = new Set<string>();
-  /** Raft: who granted a vote to each candidate in its current term (self included). */
-  private grants = new Map<NodeId, Set<NodeId>>();
-  /** Raft: last time each node received an AppendEntries (for the PV2 "heard from a leader" reason). */
-  private leaderContact = new Map<NodeId, number>();
-  /** Raft: highest entry index each leader sent each follower in a term ("leader>follower@term"). */
-  private aeSent = new Map<string, number>();
-  /** ZAB: notifications sent since the last decision (the seed's n(n−1) claim). */
-  private notifications = 0;
+  seen = new Set<string>();
+  /** Each narration module's memory for this run, by algorithm name (made on first use). */
+  private memories: Record<string, unknown> = {};
 
   /** Feeds the next trace event; returns the lines that are now complete (0–2). */
   feed(ev: TraceEvent): Narration[] {
@@ -139,7 +93,7 @@ export class Narrator {
     } else {
       line = this.eventLine(ev);
     }
-    if (group && line && ev.type === 'state' && ev.node === groupNode && line.importance >= 1 && group.kind !== undefined && EXPLAINED_BY_STATE.has(group.kind)) {
+    if (group && line && ev.type === 'state' && ev.node === groupNode && line.importance >= 1 && group.kind !== undefined && this.explainedByState(group.kind)) {
       // The state change explains the broadcast that caused it: explanation first, the sends become routine.
       group.importance = 0;
       out.push(line, group);
@@ -173,9 +127,33 @@ export class Narrator {
     return n;
   }
 
+  /** The narration modules in use: the run's algorithm's, or (a trace without `init`) all of them. */
+  private narrations(): readonly [AlgorithmName, AnyNarration][] {
+    const a = this.algorithm;
+    return a ? [[a, NARRATIONS[a]]] : ALL_NARRATIONS;
+  }
+
+  /** The run's algorithm's module, if the trace named it. */
+  private narration(): AnyNarration | undefined {
+    return this.algorithm ? NARRATIONS[this.algorithm] : undefined;
+  }
+
+  private memory(name: AlgorithmName): unknown {
+    if (!(name in this.memories)) this.memories[name] = NARRATIONS[name].init();
+    return this.memories[name];
+  }
+
+  private explainedByState(kind: string): boolean {
+    return this.narrations().some(([, m]) => m.explainedByState.includes(kind));
+  }
+
+  private routineKind(kind: string): boolean {
+    return this.narrations().some(([, m]) => m.routineKinds.includes(kind));
+  }
+
   private track(ev: SendEvent): void {
     this.inFlight.set(ev.msg, { from: ev.from, to: ev.to, kind: ev.kind, fields: ev.fields });
-    if (ev.kind === 'Notification') this.notifications += 1;
+    for (const [name, m] of this.narrations()) m.onSend?.(this.memory(name), ev);
   }
 
   /** A send, state, write or commit of `node` at `t` outside the current step starts a step with no message (timer, boot). */
@@ -185,13 +163,13 @@ export class Narrator {
   }
 
   /** The first occurrence of a clarification in this run, else nothing. */
-  private note(key: NoteKey): { key: string; say: Say } | undefined {
+  note(key: NoteKey): { key: string; say: Say } | undefined {
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
     return { key, say: (d) => d.notes[key] };
   }
 
-  private line(ev: { t: number }, category: NarrationCategory, importance: Importance, node: NodeId | null, nodes: NodeId[], say: Say): Line {
+  line(ev: { t: number }, category: NarrationCategory, importance: Importance, node: NodeId | null, nodes: NodeId[], say: Say): Line {
     return { index: this.index, count: 1, t: ev.t, say, node, nodes, category, importance };
   }
 
@@ -220,14 +198,10 @@ export class Narrator {
         const m = this.inFlight.get(ev.msg) ?? { from: ev.from, to: ev.to, kind: ev.kind, fields: {} };
         this.inFlight.delete(ev.msg);
         this.step = { node: ev.to, t: ev.t, msg: m, fault: null };
-        if (ev.kind === 'AppendEntries') this.leaderContact.set(ev.to, ev.t);
-        this.countVote(m);
         // Deliveries are routine: what matters is the receiver's reaction, narrated by its reply or state line.
-        if ((m.kind === 'RequestVoteReply' || m.kind === 'PreVoteReply') && typeof m.fields.voteGranted === 'boolean') {
-          const g = m.fields.voteGranted;
-          return this.line(ev, 'delivery', 0, ev.to, [ev.to, ev.from], (d) => d.deliveredVote(ev.to, ev.from, g));
-        }
-        return this.line(ev, 'delivery', 0, ev.to, [ev.to, ev.from], (d) => d.delivered(ev.to, ev.from, kindLabel(d, ev.kind)));
+        let said: Say | null = null;
+        for (const [name, mod] of this.narrations()) said = mod.onDeliver?.(this, this.memory(name), ev, m) ?? said;
+        return this.line(ev, 'delivery', 0, ev.to, [ev.to, ev.from], said ?? ((d) => d.delivered(ev.to, ev.from, kindLabel(d, ev.kind))));
       }
       case 'drop': {
         const m = this.inFlight.get(ev.msg) ?? { from: ev.from, to: ev.to, kind: ev.kind, fields: {} };
@@ -258,14 +232,12 @@ export class Narrator {
         const v = valueText(ev.value);
         const n = ev.node;
         const leader = ev.leader ?? null;
-        const alg = this.algorithm;
+        const mod = this.narration();
         const say: Say = (d) => {
           const vv = d.value(v);
           if (ev.accepted) {
             if (ev.reason === 'forwarded') return d.writeForwarded(n, vv, leader);
-            if (alg === 'raft') return d.writeAcceptedRaft(n, vv);
-            if (alg === 'zab') return d.writeAcceptedZab(n, vv);
-            return d.writeAcceptedBully(n, vv);
+            return mod ? mod.writeAccepted(n, vv)(d) : d.writeAccepted(n, vv);
           }
           if (ev.reason === 'crashed') return d.writeDown(n, vv);
           if (ev.reason === 'not leader') return d.writeRefusedNotLeader(n, vv, leader);
@@ -297,10 +269,10 @@ export class Narrator {
         return this.line(ev, 'alert', 2, null, ids, (d) => d.anomaly(kind, detail));
       }
       case 'leader': {
-        this.notifications = 0; // the next election's notifications are counted from here
+        for (const [name, mod] of this.narrations()) mod.onLeader?.(this.memory(name));
         const l = ev.leader;
         if (l === null) return this.line(ev, 'leader', 2, null, [], (d) => d.noClusterLeader);
-        const reach = this.algorithm === 'bully';
+        const reach = this.narration()?.leaderRule === 'reachable';
         return this.line(ev, 'leader', 2, l, [l], (d) => (reach ? d.clusterLeaderReach(l) : d.clusterLeaderQuorum(l)));
       }
       case 'end': {
@@ -316,17 +288,7 @@ export class Narrator {
   }
 
   private isRoutine(m: Sent): boolean {
-    if (ROUTINE_KINDS.has(m.kind)) return true;
-    if (m.kind === 'AppendEntries') return Array.isArray(m.fields.entries) && m.fields.entries.length === 0;
-    return false;
-  }
-
-  /** Raft: a granted RequestVoteReply delivered to its candidate counts for the leader line. */
-  private countVote(m: Sent): void {
-    if (m.kind !== 'RequestVoteReply' || m.fields.voteGranted !== true) return;
-    const cand = this.views.get(m.to);
-    if (!cand || num(cand.term) !== num(m.fields.term)) return;
-    this.grants.get(m.to)?.add(m.from);
+    return this.routineKind(m.kind) || this.narrations().some(([, mod]) => mod.routine?.(m) === true);
   }
 
   private faultLine(ev: Extract<TraceEvent, { type: 'fault' }>): Line {
@@ -339,7 +301,7 @@ export class Narrator {
       case 'crash':
       case 'crashLeader': {
         if (node === null) return line('fault', 2, [], (d) => d.faultCrashLeaderNone);
-        const keeps: Say = (d) => (alg === 'raft' ? d.keepsRaft : alg === 'zab' ? d.keepsZab : d.keepsBully);
+        const keeps: Say = this.narration()?.keeps ?? ((d) => d.keepsUnknown);
         // Over TCP (the stream transport) the peers learn of a kill from the reset at once, of a power-off only by timeout.
         const how: Say = (d) => (!alg || !crashDiffersFromPowerOff(alg) ? '' : ev.how === 'powerOff' ? d.howPowerOff : d.howKill);
         if (what === 'crashLeader') return line('fault', 2, [node], (d) => d.faultCrashLeader(node, keeps(d)) + how(d));
@@ -388,217 +350,25 @@ export class Narrator {
     const f = first.fields;
     const msg = g.step?.msg ?? null;
     let say: Say = (d) => d.send(from, to(d), kindLabel(d, g.kind));
-    let imp: Importance = ROUTINE_KINDS.has(g.kind) ? 0 : 1;
+    let imp: Importance = this.routineKind(g.kind) ? 0 : 1;
     const single = tos.length === 1 ? tos[0] : null;
-    switch (g.kind) {
-      // Raft (§1.2)
-      case 'RequestVote': {
-        const term = num(f.term);
-        say = (d) => d.rvSend(from, to(d), term, num(f.lastLogIndex), num(f.lastLogTerm));
-        break;
-      }
-      case 'PreVote': {
-        const term = num(f.term);
-        say = (d) => d.pvSend(from, to(d), term);
-        break;
-      }
-      case 'RequestVoteReply':
-      case 'PreVoteReply':
-        if (single !== null) say = this.voteReply(g, single, msg);
-        break;
-      case 'AppendEntries': {
-        const term = num(f.term);
-        const entries = g.sends.map((s) => (Array.isArray(s.fields.entries) ? s.fields.entries.length : 0));
-        const most = Math.max(...entries);
-        if (most === 0) {
-          imp = 0;
-          say = (d) => d.heartbeat(from, to(d), term);
-        } else {
-          // A resend of entries a target was already sent (it lags or is down) is routine (R7 resends every heartbeat).
-          let fresh = false;
-          for (const s of g.sends) {
-            const es = Array.isArray(s.fields.entries) ? s.fields.entries.length : 0;
-            const last = num(s.fields.prevLogIndex) + es;
-            const key = `${from}>${s.to}@${term}`;
-            if (es > 0 && last > (this.aeSent.get(key) ?? 0)) fresh = true;
-            this.aeSent.set(key, Math.max(last, this.aeSent.get(key) ?? 0));
-          }
-          if (!fresh) imp = 0;
-          const withMost = g.sends[entries.indexOf(most)].fields;
-          const firstIdx = num(withMost.prevLogIndex) + 1;
-          say = (d) => d.appendEntries(from, to(d), term, most, firstIdx, num(withMost.leaderCommit));
-        }
-        break;
-      }
-      case 'AppendEntriesReply': {
-        if (single === null) break;
-        if (f.success === true) {
-          say = (d) => d.aeOk(from, single, num(f.matchIndex));
-        } else {
-          imp = 1;
-          const reqTerm = msg && msg.kind === 'AppendEntries' ? num(msg.fields.term) : null;
-          const prev = msg && msg.kind === 'AppendEntries' ? num(msg.fields.prevLogIndex) : 0;
-          const term = num(f.term);
-          say = reqTerm !== null && term > reqTerm ? (d) => d.aeStale(from, single, term) : (d) => d.aeMismatch(from, single, prev);
-        }
-        break;
-      }
-      // Bully (§3.3)
-      case 'Election': {
-        const round = num(f.round);
-        say = (d) => d.bullyElection(from, to(d), round);
-        break;
-      }
-      case 'Alive':
-        if (single !== null) say = (d) => d.bullyAlive(from, single);
-        break;
-      case 'Victory':
-        if (single !== null && msg && (msg.kind === 'Election' || msg.kind === 'Heartbeat') && g.before?.role === 'leader') say = (d) => d.bullyVictoryReassert(from, single);
-        else say = (d) => d.bullyVictory(from, to(d));
-        break;
-      case 'Heartbeat':
-        say = (d) => d.bullyHeartbeat(from, to(d));
-        break;
-      // ZAB (§2.2)
-      case 'Notification': {
-        const state = String(f.state);
-        const round = num(f.electionEpoch);
-        const v = voteOf(f);
-        if (state === 'LOOKING') {
-          if (v.leader <= 0) say = (d) => d.zabNotifyObserver(from, to(d), round);
-          else say = (d) => d.zabNotifyLooking(from, to(d), d.vote(v), round);
-        } else {
-          const role = state.toLowerCase();
-          say = (d) => d.zabNotifySettled(from, to(d), roleLabel(d, 'zab', role), v.leader);
-        }
-        break;
-      }
-      case 'FollowerInfo':
-        if (single !== null) say = (d) => d.zabFollowerInfo(from, single, num(f.acceptedEpoch));
-        break;
-      case 'ObserverInfo':
-        if (single !== null) say = (d) => d.zabObserverInfo(from, single);
-        break;
-      case 'LeaderInfo':
-        say = (d) => d.zabLeaderInfo(from, to(d), num(f.epoch));
-        break;
-      case 'AckEpoch':
-        if (single !== null) {
-          const ce = num(f.currentEpoch);
-          const lz = zxidOf(f.lastZxid);
-          say = ce < 0 ? (d) => d.zabAckEpochOld(from, single) : (d) => d.zabAckEpoch(from, single, ce, d.zxid(lz));
-        }
-        break;
-      case 'Sync': {
-        const mode = String(f.mode).toUpperCase();
-        const count = Array.isArray(f.entries) ? f.entries.length : 0;
-        say = (d) => d.zabSync(from, to(d), mode === 'TRUNC' ? d.syncTrunc : mode === 'SNAP' ? d.syncSnap : d.syncDiff, count);
-        break;
-      }
-      case 'NewLeader':
-        say = (d) => d.zabNewLeader(from, to(d));
-        break;
-      case 'AckNewLeader':
-        if (single !== null) say = (d) => d.zabAckNewLeader(from, single);
-        break;
-      case 'UpToDate':
-        say = (d) => d.zabUpToDate(from, to(d));
-        break;
-      case 'Request': {
-        const v = valueText(f.value);
-        if (single !== null) say = (d) => d.zabRequest(from, single, d.value(v));
-        break;
-      }
-      case 'Proposal': {
-        const z = zxidOf(f.zxid);
-        const v = valueText(f.value);
-        say = (d) => d.zabProposal(from, to(d), d.zxid(z), d.value(v));
-        break;
-      }
-      case 'Ack': {
-        const z = zxidOf(f.zxid);
-        if (single !== null) say = (d) => d.zabAck(from, single, d.zxid(z));
-        break;
-      }
-      case 'Commit': {
-        const z = zxidOf(f.zxid);
-        say = (d) => d.zabCommit(from, to(d), d.zxid(z));
-        break;
-      }
-      case 'Inform': {
-        const z = zxidOf(f.zxid);
-        const v = valueText(f.value);
-        say = (d) => d.zabInform(from, to(d), d.zxid(z), d.value(v));
-        break;
-      }
-      case 'Ping':
-        say = (d) => d.zabPing(from, to(d));
-        break;
-      // The stream transport's own (ZAB over TCP, §0.2): a close, and a killed process's resets.
-      case 'Close':
-        imp = 1;
-        say = (d) => d.zabClose(from, to(d));
-        break;
-      case 'Reset':
-        imp = 1;
-        say = (d) => d.zabReset(from, to(d));
-        break;
+    let note: NoteKey | undefined;
+    for (const [name, mod] of this.narrations()) {
+      const h = mod.sends?.[g.kind];
+      if (!h) continue;
+      const r = h(this, this.memory(name), { group: g, from, to, single, fields: f, msg });
+      if (r?.say) say = r.say;
+      if (r?.importance !== undefined) imp = r.importance;
+      if (r?.note) note = r.note;
+      break;
     }
     for (const s of g.sends) {
       const m = this.inFlight.get(s.msg);
       if (m) m.imp = imp;
     }
     const line: Line = { index: g.index, count: g.sends.length, t: g.t, say, node: from, nodes: [from, ...tos], category: 'message', importance: imp };
-    if (g.kind === 'RequestVoteReply') line.note = this.note('raftVoteRules');
-    if (g.kind === 'Close' || g.kind === 'Reset') line.note = this.note('zabOverTcp');
+    if (note) line.note = this.note(note);
     return line;
-  }
-
-  /**
-   * A Raft vote or pre-vote reply, with the refusal's reasons derived from the request and the voter's view
-   * before this step (R3, PV2). Only reasons the fields show are given; none shown, none invented.
-   */
-  private voteReply(g: Group, cand: NodeId, req: Sent | null): Say {
-    const voter = g.from;
-    const reply = g.sends[0].fields;
-    const pre = g.kind === 'PreVoteReply';
-    const granted = reply.voteGranted === true;
-    const reqF = req && req.kind === (pre ? 'PreVote' : 'RequestVote') ? req.fields : null;
-    const term = reqF ? num(reqF.term) : num(reply.term);
-    if (granted) {
-      const l: Say = pre ? (d) => d.preVoteGranted(voter, cand, term) : (d) => d.voteGranted(voter, cand, term);
-      return l;
-    }
-    const before = g.before;
-    const reasons: Say[] = [];
-    if (reqF && before) {
-      const myTerm = num(before.term);
-      const cli = num(reqF.lastLogIndex);
-      const clt = num(reqF.lastLogTerm);
-      const li = num(before.lastLogIndex);
-      const lt = num(before.lastLogTerm);
-      const logOk = clt > lt || (clt === lt && cli >= li); // §5.4.1 isUpToDate
-      if (pre) {
-        if (term <= myTerm) reasons.push((d) => d.whyTermNotAhead(myTerm));
-        if (!logOk) reasons.push((d) => d.whyLog(li, lt, cli, clt));
-        if (before.role === 'leader') reasons.push((d) => d.whyIsLeader);
-        else {
-          const tmin = num(this.options.electionTimeoutMsMin, 150);
-          const contact = this.leaderContact.get(voter);
-          const leader = before.leader;
-          if (typeof leader === 'number' && contact !== undefined && g.t - contact < tmin) reasons.push((d) => d.whyLeader(leader));
-        }
-      } else {
-        if (term < myTerm) reasons.push((d) => d.whyTermOld(myTerm, term));
-        const voted = before.votedFor;
-        if (term === myTerm && typeof voted === 'number' && voted !== cand)
-          reasons.push(voted === voter ? (d) => d.whyVotedSelf(myTerm) : (d) => d.whyVoted(voted, myTerm));
-        if (!logOk) reasons.push((d) => d.whyLog(li, lt, cli, clt));
-      }
-    }
-    if (reasons.length === 0) return pre ? (d) => d.preVoteRefusedPlain(voter, cand, term) : (d) => d.voteRefusedPlain(voter, cand, term);
-    const why: Say = (d) => d.join(reasons.map((r) => r(d)));
-    return pre ? (d) => d.preVoteRefused(voter, cand, term, why(d)) : (d) => d.voteRefused(voter, cand, term, why(d));
   }
 
   // ---- state changes ------------------------------------------------------------------------------------
@@ -610,11 +380,12 @@ export class Narrator {
     const step = this.step && this.step.node === ev.node && this.step.t === ev.t ? this.step : null;
     const n = ev.node;
     const alg = this.algorithm;
+    const mod = this.narration();
     if (prev && prev.alive && !ev.alive) {
-      const say: Say = alg === 'raft' ? (d) => d.raftDown(n, num(ev.term)) : alg === 'zab' ? (d) => d.zabDown(n) : (d) => d.down(n);
+      const say: Say = mod ? mod.down(ev) : (d) => d.down(n);
       return this.line(ev, 'state', 1, n, [n], say);
     }
-    const l = alg === 'raft' ? this.raftState(ev, prev, step) : alg === 'bully' ? this.bullyState(ev, prev, step) : alg === 'zab' ? this.zabState(ev, prev, step) : null;
+    const l = alg && mod?.state ? mod.state(this, this.memory(alg), ev, prev, step) : null;
     if (l) return l;
     const role = ev.role;
     const a = alg;
@@ -624,201 +395,9 @@ export class Narrator {
   }
 
   /** What "seen on" names: the message being handled, when there is one. */
-  private cause(step: Step | null): Say {
+  cause(step: Step | null): Say {
     const m = step?.msg;
     return (d) => (m ? d.aMessage(kindLabel(d, m.kind), m.from) : d.aMessageUnknown);
-  }
-
-  private raftState(c: StateEvent, p: StateEvent | undefined, step: Step | null): Line | null {
-    const n = c.node;
-    const term = num(c.term);
-    const S = (imp: Importance, say: Say, nodes: NodeId[] = [n]) => this.line(c, 'state', imp, n, nodes, say);
-    if (!p) return S(0, (d) => d.raftStart(n, term));
-    const pTerm = num(p.term);
-    const revived = !p.alive && c.alive;
-    if (c.role === 'candidate' && (p.role !== 'candidate' || term > pTerm)) {
-      this.grants.set(n, new Set([n]));
-      let l: Line;
-      if (p.role === 'precandidate') l = S(1, (d) => d.raftPreVoteWon(n, term));
-      else if (p.role === 'candidate') l = S(1, (d) => d.raftCandidateAgain(n, pTerm, term));
-      else l = S(1, (d) => d.raftCandidate(n, term));
-      l.note = this.note('raftRandomTimeouts');
-      return l;
-    }
-    if (c.role === 'precandidate' && p.role !== 'precandidate') return S(1, (d) => d.raftPreCandidate(n, term + 1, term));
-    if (c.role === 'leader' && p.role !== 'leader') {
-      const votes = this.grants.get(n)?.size ?? 0;
-      const voters = this.voters.length;
-      const l = S(2, votes > voters / 2 ? (d) => d.raftLeader(n, term, votes, voters) : (d) => d.raftLeader(n, term, Math.floor(voters / 2) + 1, voters));
-      l.note = this.note('raftTermDoesNotExpire');
-      return l;
-    }
-    if (revived) return S(1, (d) => d.raftRestart(n, term));
-    const from = this.cause(step);
-    const nodesWithSender = step?.msg ? [n, step.msg.from] : [n];
-    if (p.role === 'leader' && c.role !== 'leader') {
-      if (term > pTerm) return S(2, (d) => d.raftStepDownTerm(n, term, from(d)), nodesWithSender);
-      return S(2, (d) => d.raftStepDownQuorum(n, term));
-    }
-    if ((p.role === 'candidate' || p.role === 'precandidate') && c.role === 'follower') {
-      const prole = p.role;
-      if (term > pTerm) return S(1, (d) => d.raftFollowerHigherTerm(n, roleLabel(d, 'raft', prole), term, from(d)), nodesWithSender);
-      const leader = c.leader;
-      if (typeof leader === 'number') return S(1, (d) => d.raftFollowerLeader(n, roleLabel(d, 'raft', prole), leader, term), [n, leader]);
-      if (prole === 'precandidate') return S(1, (d) => d.raftPreVoteLost(n, term));
-    }
-    if (term > pTerm && typeof c.leader === 'number') {
-      const leader = c.leader;
-      return S(1, (d) => d.raftLearnsLeader(n, leader, term), [n, leader]);
-    }
-    if (term > pTerm) {
-      // A follower that adopts a higher term; when the cause is a RequestVote, the reply line says the rest.
-      const imp: Importance = step?.msg?.kind === 'RequestVote' ? 0 : 1;
-      const voted = c.votedFor;
-      if (typeof voted === 'number') return S(imp, (d) => d.raftNewTermVoted(n, term, from(d), voted), [...nodesWithSender, voted]);
-      return S(imp, (d) => d.raftNewTerm(n, term, from(d)), nodesWithSender);
-    }
-    const leader = c.leader;
-    if (leader !== p.leader) {
-      if (typeof leader === 'number') return S(1, (d) => d.raftLearnsLeader(n, leader, term), [n, leader]);
-      return S(1, (d) => d.raftLosesLeader(n));
-    }
-    const voted = c.votedFor;
-    if (voted !== p.votedFor && typeof voted === 'number') return S(0, (d) => d.raftRecordsVote(n, voted, term), [n, voted]);
-    if (c.role === p.role) return S(0, (d) => d.raftLog(n, num(c.lastLogIndex), num(c.lastLogTerm), num(c.commitIndex)));
-    return null;
-  }
-
-  private bullyState(c: StateEvent, p: StateEvent | undefined, step: Step | null): Line | null {
-    const n = c.node;
-    const round = num(c.round);
-    const S = (imp: Importance, say: Say, nodes: NodeId[] = [n]) => this.line(c, 'state', imp, n, nodes, say);
-    const m = step?.msg ?? null;
-    const fresh = !p || (!p.alive && c.alive);
-    if (c.role === 'leader' && (!p || p.role !== 'leader' || fresh)) {
-      if (p && p.role === 'electing' && !m && !fresh) {
-        const l = S(2, (d) => d.bullyNoAlive(n));
-        l.note = this.note('bullyHighestDirect');
-        return l;
-      }
-      const l = S(2, (d) => d.bullyHighest(n));
-      l.note = this.note('bullyHighestDirect');
-      return l;
-    }
-    if (c.role === 'electing' && (!p || p.role !== 'electing' || round !== num(p.round))) {
-      if (fresh) return S(1, (d) => d.bullyBoot(n, round));
-      if (m && m.kind === 'Alive' && p && p.role === 'leader') {
-        const l = S(2, (d) => d.bullyVoidVictory(n, m.from, round), [n, m.from]);
-        l.note = this.note('bullyVoidVictory');
-        return l;
-      }
-      if (m && m.kind === 'Election' && m.from < n) return S(1, (d) => d.bullyOnElection(n, m.from, round), [n, m.from]);
-      if (m && (m.kind === 'Victory' || m.kind === 'Heartbeat')) return S(1, (d) => d.bullyBullies(n, m.from, kindLabel(d, m.kind)), [n, m.from]);
-      if (!m && p && p.role === 'awaitingVictory') return S(1, (d) => d.bullyVictoryTimeout(n, round));
-      const oldLeader = p?.leader;
-      if (!m && p && p.role === 'follower' && typeof oldLeader === 'number') {
-        const l = S(1, (d) => d.bullyLeaderSilent(n, oldLeader, round), [n, oldLeader]);
-        l.note = this.note('bullyFailureDetection');
-        return l;
-      }
-      return S(1, (d) => d.bullyElecting(n, round));
-    }
-    if (c.role === 'awaitingVictory' && p?.role !== 'awaitingVictory') {
-      const from = m && m.kind === 'Alive' ? m.from : null;
-      if (from !== null) return S(1, (d) => d.bullyGotAlive(n, from), [n, from]);
-    }
-    const leader = c.leader;
-    if (c.role === 'follower' && typeof leader === 'number' && (leader !== p?.leader || p?.role !== 'follower')) {
-      if (p && p.role === 'leader') {
-        const l = S(2, (d) => d.bullyDeposed(n, leader), [n, leader]);
-        l.note = this.note('bullyFlapping');
-        return l;
-      }
-      const kind = m ? m.kind : 'Victory';
-      return S(1, (d) => d.bullyFollows(n, leader, kindLabel(d, kind)), [n, leader]);
-    }
-    if (!p && c.role === 'follower') return S(0, (d) => d.bullyStartFollower(n));
-    return null;
-  }
-
-  private zabState(c: StateEvent, p: StateEvent | undefined, step: Step | null): Line | null {
-    const n = c.node;
-    const round = num(c.electionEpoch);
-    const v = voteOf(c.vote);
-    const S = (imp: Importance, say: Say, nodes: NodeId[] = [n]) => this.line(c, 'state', imp, n, nodes, say);
-    const isObserver = this.observers.includes(n);
-    const fresh = !p || (!p.alive && c.alive);
-    const wait = num(this.options.finalizeWaitMs, 200);
-    if (c.role === 'looking') {
-      if (fresh) {
-        if (isObserver || v.leader <= 0) return S(1, (d) => d.zabStartObserver(n, round));
-        return S(1, (d) => d.zabStart(n, round, d.vote(v)));
-      }
-      if (!p) return null;
-      if (p.role === 'leading') return S(2, (d) => d.zabLeaderLost(n, round));
-      if (p.role === 'following' || p.role === 'observing') {
-        const old = typeof p.leader === 'number' ? p.leader : null;
-        return S(1, (d) => d.zabFollowerLost(n, old, round), old === null ? [n] : [n, old]);
-      }
-      const pv = voteOf(p.vote);
-      const pRound = num(p.electionEpoch);
-      if (round > pRound) {
-        if (isObserver) return S(1, (d) => d.zabStartObserver(n, round));
-        const own = v.leader === n;
-        if (own || !step?.msg) return S(1, (d) => d.zabNewRound(n, round, d.vote(v)));
-        return S(1, (d) => d.zabJoinRound(n, round, d.vote(v)));
-      }
-      if (pv.leader !== v.leader || cmpZ(pv.zxid, v.zxid) !== 0 || pv.peerEpoch !== v.peerEpoch) {
-        // Z3c.4: the new vote beats the old one on (peerEpoch, zxid, sid), epoch first.
-        const why: Say =
-          isObserver || pv.leader <= 0
-            ? (d) => d.whyObserver
-            : v.peerEpoch > pv.peerEpoch
-            ? (d) => d.whyEpoch
-            : v.peerEpoch === pv.peerEpoch && cmpZ(v.zxid, pv.zxid) > 0
-              ? (d) => d.whyZxid
-              : v.peerEpoch === pv.peerEpoch && cmpZ(v.zxid, pv.zxid) === 0 && v.leader > pv.leader
-                ? (d) => d.whySid
-                : (d) => d.whyOther;
-        const l = S(1, (d) => d.zabVoteChange(n, d.vote(v), why(d)), [n, v.leader]);
-        l.note = this.note('zabVoteOrder');
-        return l;
-      }
-      return null;
-    }
-    const leader = typeof c.leader === 'number' ? c.leader : null;
-    if (p && p.role === 'looking' && leader !== null) {
-      // Decided (Z3c.6), or joined an established ensemble (Z3e).
-      const sent = this.notifications;
-      const nv = this.voters.length;
-      const countNote = this.seen.has('zabMessageCount') ? undefined : { key: 'zabMessageCount', say: (d: Dictionary) => d.notes.zabMessageCount(sent, nv * (nv - 1)) };
-      if (countNote) this.seen.add('zabMessageCount');
-      let l: Line;
-      const byJoin = step?.msg?.kind === 'Notification' && step.msg.fields.state !== 'LOOKING';
-      if (byJoin) {
-        const obs = c.role === 'observing';
-        l = S(1, (d) => d.zabJoin(n, leader, obs), [n, leader]);
-      } else if (c.role === 'leading') {
-        l = S(1, (d) => d.zabDecideLead(n, wait));
-        l.note = this.note('zabProspective');
-      } else if (c.role === 'observing') l = S(1, (d) => d.zabDecideObserve(n, leader), [n, leader]);
-      else l = S(1, (d) => d.zabDecideFollow(n, leader, wait), [n, leader]);
-      if (!l.note && countNote) l.note = countNote;
-      return l;
-    }
-    if (!p) return null;
-    if (c.role === 'leading' && c.phase !== p.phase) {
-      if (c.phase === 'synchronization') return S(2, (d) => d.zabEstablished(n, num(c.acceptedEpoch)));
-      if (c.phase === 'broadcast') return S(2, (d) => d.zabBroadcast(n, num(c.currentEpoch)));
-    }
-    if (c.phase !== p.phase) {
-      const ph = String(c.phase);
-      return S(c.phase === 'broadcast' ? 1 : 0, (d) => d.zabLearnerPhase(n, d.phases[ph] ?? ph));
-    }
-    if (c.acceptedEpoch !== p.acceptedEpoch || c.currentEpoch !== p.currentEpoch) return S(0, (d) => d.zabEpochs(n, num(c.acceptedEpoch), num(c.currentEpoch)));
-    const z = zxidOf(c.zxid);
-    if (cmpZ(z, zxidOf(p.zxid)) !== 0) return S(0, (d) => d.zabZxid(n, d.zxid(z)));
-    return null;
   }
 }
 
@@ -831,14 +410,6 @@ function tidyZh(s: string): string {
 
 function both(say: Say): Texts {
   return { en: say(en), zh: tidyZh(say(zh)) };
-}
-
-function kindLabel(d: Dictionary, kind: string): string {
-  return d.kinds[kind] ?? d.unknownKind(kind);
-}
-
-function roleLabel(d: Dictionary, alg: AlgorithmName | null, role: string): string {
-  return (alg ? d.roles[alg]?.[role] : undefined) ?? d.unknownRole(role);
 }
 
 function numbersIn(text: string): NodeId[] {

@@ -63,6 +63,7 @@ export const zh: Dictionary = {
   // ---- 故障与客户端 ----
   faultCrash: (n, keeps) => `${N(n)}崩溃：它停止运行，计时器和内存中的状态全部丢失；${keeps}。`,
   keepsBully: 'Bully 不在磁盘上保存任何东西',
+  keepsUnknown: '它保存在磁盘上的状态不会丢失',
   keepsRaft: '任期、投票记录和日志保存在磁盘上，不会丢失',
   keepsZab: '纪元和事务日志保存在磁盘上，不会丢失',
   howKill: '它的进程被杀：操作系统重置它的 TCP 连接，其他节点立即察觉。',
@@ -82,6 +83,7 @@ export const zh: Dictionary = {
   faultOther: (what) => `操作：${what}。`,
   writeDown: (n, v) => `写请求 ${v} 失败：${N(n)}已宕机。`,
   writeAcceptedRaft: (n, v) => `领导者${N(n)}把 ${v} 追加到自己的日志并发送给跟随者；多数节点保存后即被提交。`,
+  writeAccepted: (n, v) => `${N(n)}接受了 ${v}。`,
   writeAcceptedBully: (n, v) => `${N(n)}接受了 ${v}。Bully 没有日志：写入只会更新该节点的最后操作时间（按最后操作时间排优先级时用它来比较）。`,
   writeAcceptedZab: (n, v) => `领导者${N(n)}把 ${v} 作为新事务提议出去；法定人数确认后即被提交。`,
   writeForwarded: (n, v, leader) => `${N(n)}把 ${v} 转发给它的领导者${leader === null ? '' : N(leader)}（Request）。`,
