@@ -180,6 +180,9 @@ describe.each(ALGORITHM_NAMES)('the view profile of %s', (name) => {
       expect((zh.batch as Record<string, unknown>)[c.legend], `ui zh batch.${c.legend}`).toBeTypeOf('string');
     }
     expect(p.formulas.length).toBeGreaterThan(0);
+    // The compare card's "terms / epochs" row names the algorithm's rounds.
+    expect((en.compare.rounds as Record<string, string>)[name], `ui en compare.rounds.${name}`).toBeTruthy();
+    expect((zh.compare.rounds as Record<string, string>)[name], `ui zh compare.rounds.${name}`).toBeTruthy();
   });
 
   it('covers every role, message kind and timer seen in its lessons and a fault-heavy script', () => {
