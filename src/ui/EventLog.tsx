@@ -7,7 +7,9 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { TraceEvent } from '../engine/core/types';
 import type { PaneState } from '../store/pane-model';
-import { NARRATION_CATEGORIES, filterNarrations, type NarrationCategory } from '../view/narration';
+// Not from the folder's index: that would bring the narrator and its dictionaries into the page's main chunk.
+import { filterNarrations } from '../view/narration/filter';
+import { NARRATION_CATEGORIES, type NarrationCategory } from '../view/narration/types';
 import type { Narration } from '../protocol';
 import type { Dict } from './i18n';
 import { useController } from './context';
