@@ -164,6 +164,16 @@ describe('sim --explore', () => {
     expect(anomalies).toEqual([{ t: o.counterexample.at, type: 'anomaly', kind: 'split-brain', detail: o.counterexample.detail }]);
   });
 
+  it('--preset figure-8 starts from the scripted first election; flags and --option go over it', () => {
+    // The whole Figure 8 search is explore.test.ts's; here only its configuration, on a short depth.
+    const r = sim(['--explore', '--preset', 'figure-8', '--option', 'commitOldTermByCount=true', '--depth', '3']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.config).toMatchObject({ algorithm: 'raft', nodes: 3, draws: 1, timeouts: 4, lossAtTimeout: true, maxDepth: 3, options: { maxBatch: 1, heartbeatMs: 1000, commitOldTermByCount: true } });
+    expect(o.config.prefix).toHaveLength(4);
+    expect(o.completeDepth).toBe(3);
+  });
+
   it('exits 0 with "no violation" and how far it looked', () => {
     const r = sim(['--explore', '--algorithm', 'bully', '--nodes', '2', '--depth', '4']);
     expect(r.code).toBe(0);
@@ -179,6 +189,9 @@ describe('sim --explore', () => {
     [['--explore', '--algorithm', 'raft', '--nodes', '9'], /^sim: --nodes: 9 is out of range \(1\.\.5\)/],
     [['--explore', '--algorithm', 'raft', '--depth', '0'], /^sim: --depth: 0 is out of range/],
     [['--explore', '--algorithm', 'raft', '--option', 'preVote=2'], /^sim: --option preVote: /],
+    [['--explore', '--preset', 'figure-9'], /^sim: --preset: "figure-9" is not one of figure-8/],
+    [['--explore', '--preset', 'figure-8', '--algorithm', 'bully'], /^sim: --algorithm: the figure-8 preset explores raft/],
+    [['--preset', 'figure-8'], /^sim: --preset: only with --explore/],
   ])('refuses %j', (args, message) => {
     const r = sim(args as string[]);
     expect(r.code).toBe(2);

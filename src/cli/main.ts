@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { runBatch, summarize } from '../engine/batch';
 import { EXPLORE_LIMITS, type ExploreConfig, parseExploreConfig } from '../engine/explore/config';
 import { explore } from '../engine/explore/explore';
+import { PrefixError } from '../engine/explore/prefix';
+import { EXPLORE_PRESETS, figure8Config } from '../engine/explore/presets';
 import { ALGORITHM_NAMES, type AlgorithmName, type Scenario, type TraceEvent } from '../engine/core/types';
 import { createSimulation, defaultScenario } from '../engine/run';
 import { MAX_NODES, parseScenario, parseScenarioText, resolveOptions, ScenarioError } from '../engine/scenario-file';
@@ -50,6 +52,10 @@ Exploring every interleaving (a model checker; prints one JSON object):
   --preemption                 also a violation: a running cluster leader replaced by another (flapping)
   --no-split-brain             split brain (the kernel's anomaly) is not a violation
   --anomaly KIND               an algorithm's anomaly kind that counts as a violation, repeatable
+  --loss-at-timeout            a message still in flight when a timer fires is lost (a smaller model)
+  --preset figure-8            Raft n = 3 from a scripted first election, bounds that reach Figure 8
+                               (README); add --option commitOldTermByCount=true for the teaching switch;
+                               the flags above override the preset's values
   With --explore, exit status 1 means a counterexample was found (always checked, as with --check); its
   "scenario" replays it on the ring or with --scenario.
 
@@ -57,7 +63,8 @@ Exit status: 0 ran; 1 --check found a violation (or --explore a counterexample);
 Examples:
   npm run --silent sim -- --algorithm bully --nodes 7 --seed 3 --format jsonl
   npm run --silent sim -- --algorithm raft --option preVote=true --batch 200
-  npm run --silent sim -- --explore --algorithm bully --nodes 3 --partitions 1`;
+  npm run --silent sim -- --explore --algorithm bully --nodes 3 --partitions 1
+  npm run --silent sim -- --explore --preset figure-8 --option commitOldTermByCount=true`;
 
 /** A bad-input error: printed as one line, exit status 2. */
 class UsageError extends Error {}
@@ -145,6 +152,8 @@ function parse(argv: string[], io: CliIO): Parsed {
         preemption: { type: 'boolean' },
         'no-split-brain': { type: 'boolean' },
         anomaly: { type: 'string', multiple: true },
+        'loss-at-timeout': { type: 'boolean' },
+        preset: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -160,7 +169,7 @@ function parse(argv: string[], io: CliIO): Parsed {
   if (values.help) {
     return { help: true, scenario: defaultScenario(), algorithm: 'bully', untilMs: 0, format: 'summary', batch: null, check: false };
   }
-  const exploreOnly = ['crashes', 'revives', 'partitions', 'drops', 'writes', 'timeouts', 'depth', 'max-states', 'draws', 'preemption', 'no-split-brain', 'anomaly'] as const;
+  const exploreOnly = ['crashes', 'revives', 'partitions', 'drops', 'writes', 'timeouts', 'depth', 'max-states', 'draws', 'preemption', 'no-split-brain', 'anomaly', 'loss-at-timeout', 'preset'] as const;
   if (values.explore) return { help: false, scenario: defaultScenario(), algorithm: 'bully', untilMs: 0, format: 'json', batch: null, check: true, explore: parseExplore(values) };
   for (const k of exploreOnly) if (values[k] !== undefined) throw new UsageError(`--${k}: only with --explore`);
 
@@ -252,8 +261,15 @@ function parseExplore(values: Values): ExploreConfig {
   for (const k of ['scenario', 'observers', 'seed', 'drop-rate', 'latency', 'until', 'format', 'batch'] as const) {
     if (values[k] !== undefined) throw new UsageError(`--${k}: not used with --explore (it explores every order, seeds and latencies included)`);
   }
-  if (values.algorithm === undefined) throw new UsageError(`--algorithm: no algorithm given (use --algorithm ${ALGORITHM_NAMES.join('|')})`);
-  const raw: Record<string, unknown> = { algorithm: values.algorithm };
+  let raw: Record<string, unknown>;
+  if (typeof values.preset === 'string') {
+    if (values.preset !== 'figure-8') throw new UsageError(`--preset: "${values.preset}" is not one of ${EXPLORE_PRESETS.join(', ')}`);
+    raw = { ...figure8Config(false) };
+    if (values.algorithm !== undefined && values.algorithm !== 'raft') throw new UsageError('--algorithm: the figure-8 preset explores raft');
+  } else {
+    if (values.algorithm === undefined) throw new UsageError(`--algorithm: no algorithm given (use --algorithm ${ALGORITHM_NAMES.join('|')})`);
+    raw = { algorithm: values.algorithm };
+  }
   const ints: [string, keyof typeof EXPLORE_LIMITS][] = [
     ['nodes', 'nodes'],
     ['crashes', 'crashes'],
@@ -273,7 +289,8 @@ function parseExplore(values: Values): ExploreConfig {
   if (values.preemption) raw.preemption = true;
   if (values['no-split-brain']) raw.splitBrain = false;
   if (Array.isArray(values.anomaly)) raw.anomalies = values.anomaly;
-  if (Array.isArray(values.option)) raw.options = keyValues(values.option);
+  if (values['loss-at-timeout']) raw.lossAtTimeout = true;
+  if (Array.isArray(values.option)) raw.options = { ...(raw.options as Record<string, unknown> | undefined), ...keyValues(values.option) };
   try {
     return parseExploreConfig(raw);
   } catch (e) {
@@ -343,7 +360,14 @@ function runOneCommand(p: Parsed, io: CliIO): number {
 }
 
 function runExploreCommand(config: ExploreConfig, io: CliIO): number {
-  const r = explore(config);
+  let r: ReturnType<typeof explore>;
+  try {
+    r = explore(config);
+  } catch (e) {
+    if (!(e instanceof PrefixError)) throw e;
+    io.stderr(`sim: ${e.message}\n`);
+    return 2;
+  }
   const { counterexample, ...figures } = r;
   const out = {
     type: 'explore',

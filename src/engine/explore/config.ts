@@ -14,7 +14,7 @@ export const EXPLORE_LIMITS = {
   crashes: [0, 3],
   revives: [0, 3],
   partitions: [0, 2],
-  drops: [0, 3],
+  drops: [0, 8],
   writes: [0, 3],
   timeouts: [0, 1000],
   maxDepth: [1, 200],
@@ -46,12 +46,39 @@ export interface ExploreConfig {
   preemption: boolean;
   /** Further anomaly kinds (`Plan.anomaly`) that count as violations. */
   anomalies: string[];
+  /**
+   * Scripted first steps (README "Explore", start states): the search starts from the state they reach, and
+   * `maxDepth` counts the steps after them. Each must be one the search itself could take there (the prefix
+   * is a path of the same transition system, budgets included), so a counterexample found from it is one of
+   * the whole system, and its schedule replays from the cluster's start.
+   */
+  prefix?: PrefixStep[];
+  /** A message still in flight when a timer fires is lost (model.ts ModelConfig; datagrams only). */
+  lossAtTimeout: boolean;
 }
+
+/** One scripted step; the message or timer is found by its description (the first that matches). */
+export type PrefixStep =
+  | { type: 'timer'; node: number; name?: string; variant?: number }
+  | { type: 'deliver' | 'drop'; from: number; to: number; kind: string; variant?: number }
+  | { type: 'crash' | 'revive' | 'write'; node: number; variant?: number }
+  | { type: 'partition'; groups: number[][] }
+  | { type: 'heal' };
 
 const count = (name: keyof typeof EXPLORE_LIMITS, dflt: number) => {
   const [min, max] = EXPLORE_LIMITS[name];
   return z.number().int('must be a whole number').min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`).default(dflt);
 };
+
+const id = z.number().int('must be a whole number').min(1, 'must be a node id (1..5)').max(5, 'must be a node id (1..5)');
+const variant = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1000, 'must be at most 1000').optional();
+const prefixStepSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('timer'), node: id, name: z.string().optional(), variant }),
+  z.strictObject({ type: z.enum(['deliver', 'drop']), from: id, to: id, kind: z.string(), variant }),
+  z.strictObject({ type: z.enum(['crash', 'revive', 'write']), node: id, variant }),
+  z.strictObject({ type: z.literal('partition'), groups: z.array(z.array(id)).length(2, 'must be two groups') }),
+  z.strictObject({ type: z.literal('heal') }),
+], { error: (iss) => (iss.code === 'invalid_union' ? '"type" must be one of timer, deliver, drop, crash, revive, write, partition, heal' : undefined) });
 
 export const exploreConfigSchema = z.strictObject({
   algorithm: z.enum(ALGORITHM_NAMES, `must be one of ${ALGORITHM_NAMES.join(', ')}`),
@@ -69,6 +96,8 @@ export const exploreConfigSchema = z.strictObject({
   splitBrain: z.boolean().default(true),
   preemption: z.boolean().default(false),
   anomalies: z.array(z.string()).default([]),
+  lossAtTimeout: z.boolean().default(false),
+  prefix: z.array(prefixStepSchema).max(200, 'must have at most 200 steps').optional(),
 });
 
 /** A validated configuration (defaults filled in). Throws ScenarioError naming the bad field. */
@@ -104,5 +133,6 @@ export function modelConfig(cfg: ExploreConfig): ModelConfig {
     splitBrain: cfg.splitBrain,
     preemption: cfg.preemption,
     anomalies: cfg.anomalies,
+    lossAtTimeout: cfg.lossAtTimeout,
   };
 }

@@ -11,6 +11,7 @@ import { parseScenario, resolveOptions } from '../scenario-file';
 import { parseExploreConfig } from './config';
 import { explore, Explorer, type ExploreResult } from './explore';
 import { S_CRASH, S_POWEROFF, stepCode, type XState } from './model';
+import { figure8Config, RAFT_FIRST_ELECTION } from './presets';
 import type { Counterexample } from './schedule';
 
 /**
@@ -89,6 +90,38 @@ describe('the explorer finds the known counterexamples', () => {
     expectReplays(ex, r, forgetful);
     // The real Raft is clean on the same bounds.
     expect(explore({ ...cfg, maxDepth: r.counterexample!.length }).counterexample).toBeNull();
+  });
+});
+
+describe('Figure 8, found by the search (presets.ts)', () => {
+  // Both runs search the same bounds; on a quiet machine each takes a few seconds.
+  it('finds the old-term entry committed by count and then overwritten, with the teaching switch on', { timeout: 240_000 }, () => {
+    const ex = new Explorer(parseExploreConfig(figure8Config(true)));
+    const r = ex.finish();
+    const cx = r.counterexample!;
+    expect(cx).not.toBeNull();
+    expect(cx.invariant).toBe('R-S4');
+    expect(cx.detail).toMatch(/lacks entry .* committed in term/);
+    // The search found everything after the scripted first election: two more elections, the replication
+    // of the old-term entry and the election of a node whose log lacks it.
+    const searched = cx.steps.filter((s) => s.type !== 'drop').slice(RAFT_FIRST_ELECTION.length);
+    expect(searched.filter((s) => s.type === 'timer').length).toBe(3);
+    expect(searched.some((s) => s.type === 'deliver' && s.kind === 'AppendEntriesReply')).toBe(true);
+    expectReplays(ex, r);
+  });
+
+  it('finds no violation in the same bounds with the switch off, searched to the end', { timeout: 240_000 }, () => {
+    const r = explore(parseExploreConfig(figure8Config(false)));
+    expect(r.counterexample).toBeNull();
+    expect(r.hitStateBound).toBe(false);
+    expect(r.completeDepth).toBeGreaterThanOrEqual(15);
+    expect(r.states).toBeGreaterThan(10_000);
+  });
+
+  it('refuses a prefix step the search could not take, naming it', () => {
+    const bad = { ...figure8Config(true), prefix: [{ type: 'deliver', from: 1, to: 2, kind: 'RequestVote' }] };
+    expect(() => new Explorer(parseExploreConfig(bad))).toThrow(/^prefix\[0\]: deliver RequestVote 1→2 is not a step/);
+    expect(() => parseExploreConfig({ algorithm: 'raft', prefix: [{ type: 'jump' }] })).toThrow(/^prefix\.0\.type:|^prefix\[0\]/);
   });
 });
 

@@ -15,6 +15,7 @@ import type { AnyAlgorithm } from '../core/algorithm';
 import { type ExploreConfig, modelConfig } from './config';
 import { FingerprintSet } from './hash';
 import { Model, type XState } from './model';
+import { runPrefix } from './prefix';
 import { type Counterexample, counterexample } from './schedule';
 
 export interface ExploreProgress {
@@ -65,6 +66,8 @@ export class Explorer {
   private cx: Counterexample | null = null;
   /** The parent of the states being emitted. */
   private parentId = -1;
+  /** With a prefix (config.prefix): the codes from boot to the start state, which the root's path begins with. */
+  private prefixCodes: number[] | null = null;
 
   /** `algorithm` replaces the registered one of that name (tests explore deliberately broken variants). */
   constructor(
@@ -72,7 +75,21 @@ export class Explorer {
     algorithm: AnyAlgorithm = getAlgorithm(config.algorithm),
   ) {
     this.model = new Model(algorithm, modelConfig(config));
-    this.model.roots((s, code) => this.seen(s, code));
+    if (config.prefix && config.prefix.length > 0) {
+      // One start state: the boot with every draw at its first value, then the scripted steps (prefix.ts).
+      let boot: XState | null = null;
+      let bootCode = 0;
+      this.model.roots((s, code) => {
+        if (boot === null) {
+          boot = s;
+          bootCode = code;
+        }
+      });
+      const { state, codes } = runPrefix(this.model, boot!, config.prefix);
+      this.prefixCodes = [bootCode, ...codes];
+      state.depth = 0; // maxDepth counts the steps after the prefix
+      this.seen(state, bootCode);
+    } else this.model.roots((s, code) => this.seen(s, code));
     this.level = this.next;
     this.next = [];
   }
@@ -121,7 +138,10 @@ export class Explorer {
   /** The step codes from a root to state `id`, the boot's first. */
   pathTo(id: number): number[] {
     const out: number[] = [];
-    for (let i = id; i >= 0; i = this.parents[i]) out.push(this.codes[i]);
+    let i = id;
+    for (; this.parents[i] >= 0; i = this.parents[i]) out.push(this.codes[i]);
+    if (this.prefixCodes) out.push(...[...this.prefixCodes].reverse());
+    else out.push(this.codes[i]);
     return out.reverse();
   }
 

@@ -145,6 +145,12 @@ export interface ModelConfig extends Budgets {
   preemption: boolean;
   /** Anomaly kinds an algorithm reports (`Plan.anomaly`) that count as violations. */
   anomalies: readonly string[];
+  /**
+   * A message still in flight when a timer fires is lost (datagrams only): the network's delay stays under
+   * the timers' periods, as the kernel's 10–30 ms latency does under Raft's 150 ms timeout. A smaller model,
+   * every behaviour of which is still a kernel run (the losses are pinned); README "Explore".
+   */
+  lossAtTimeout?: boolean;
 }
 
 /** What a replay needs to know of each step (schedule.ts); filled only while reconstructing a path. */
@@ -511,6 +517,13 @@ export class Model {
     const tm = node.timers[at & 255];
     const s = this.begin(p, tm.due);
     s.fired++;
+    if (this.cfg.lossAtTimeout && !this.stream && s.msgs.length > 0) {
+      // Lost on the way before the timer's handler runs (its own sends are new): a replay pins them as lost.
+      if (this.recorder) for (const m of s.msgs) this.recorder.arrive(m.no, s.now, true);
+      s.msgs = [];
+      s.ma = 0;
+      s.mb = 0;
+    }
     const rec = this.own(s, node.id);
     rec.timers = rec.timers.filter((t) => t !== tm);
     this.recorder?.timer(tm.no, s.now, node.id, tm.name);

@@ -1,0 +1,46 @@
+/**
+ * Named explorations (README "Explore", Figure 8): the CLI's `--preset`, the Explore dialog's presets and the
+ * lessons run these configurations. A preset is only a configuration: the search it runs is the ordinary one.
+ */
+import type { ExploreConfig, PrefixStep } from './config';
+
+/**
+ * Raft's first election, scripted: node 1 times out first (every draw at its first value, so all three
+ * timers are due at 150 ms), both peers grant, and node 2's vote makes it leader of term 1; its term-1 no-op
+ * is only in its own log (the AppendEntries carrying it are still in flight). Everything after is searched.
+ */
+export const RAFT_FIRST_ELECTION: readonly PrefixStep[] = Object.freeze([
+  { type: 'timer', node: 1, name: 'election' },
+  { type: 'deliver', from: 1, to: 2, kind: 'RequestVote' },
+  { type: 'deliver', from: 1, to: 3, kind: 'RequestVote' },
+  { type: 'deliver', from: 2, to: 1, kind: 'RequestVoteReply' },
+]);
+
+/**
+ * The Figure 8 search ([TH] Fig 3.7; protocols.md §1.8 item 6, R8): Raft at n = 3 from its first election,
+ * with the teaching switch `commitOldTermByCount` on or off. The bounds, and why each is safe to take:
+ * - `maxBatch: 1`: an AppendEntries carries one entry, so an old-term entry can reach a follower without
+ *   the new leader's no-op above it (no client write needed; options.ts).
+ * - `heartbeatMs: 1000`, `draws: 1` (election timeouts exactly 150 ms), `timeouts: 4` (four timer firings in
+ *   all, the prefix's one included), `lossAtTimeout` (a message not delivered before the next timeout is
+ *   lost): timing never decides Raft's safety (R-S* hold for any delays), so a counterexample under these
+ *   timings is one of Raft with any, and its replay runs in the ordinary kernel with these options.
+ * - `maxDepth: 15` steps after the prefix: Figure 8 needs 15; with the switch off the same bounds are
+ *   searched to the end without a violation (explore.test.ts).
+ */
+export function figure8Config(commitOldTermByCount: boolean): Partial<ExploreConfig> & Pick<ExploreConfig, 'algorithm'> {
+  return {
+    algorithm: 'raft',
+    nodes: 3,
+    options: { heartbeatMs: 1000, maxBatch: 1, ...(commitOldTermByCount ? { commitOldTermByCount: true } : {}) },
+    draws: 1,
+    timeouts: 4,
+    lossAtTimeout: true,
+    maxDepth: 15,
+    maxStates: 2_000_000,
+    prefix: RAFT_FIRST_ELECTION.map((s) => ({ ...s })),
+  };
+}
+
+export const EXPLORE_PRESETS = ['figure-8'] as const;
+export type ExplorePreset = (typeof EXPLORE_PRESETS)[number];
