@@ -9,12 +9,15 @@ import type { AlgorithmName } from '../engine/core/types';
 import { runBatch, summarize } from '../engine/batch';
 import { defaultScenario } from '../engine/run';
 import { batch, seek, throughputInWorker, type ThroughputRow } from './engine-bench';
+import { exploreBench } from './explore-bench';
 
 const quick = process.argv.includes('--quick');
 // For focused engine work: `--only=raft` measures one algorithm, `--throughput` only part 1, `--n=5` one size.
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = arg('only');
 const throughputOnly = process.argv.includes('--throughput');
+// `--explore`: only part 6, the explorer (issue 16).
+const exploreOnly = process.argv.includes('--explore');
 const onlyN = arg('n');
 const algorithms = (Object.keys(ALGORITHMS) as AlgorithmName[]).filter((a) => !only || a === only);
 
@@ -36,6 +39,15 @@ console.log(`Load average at start (1, 5, 15 min): ${loadAtStart.join(', ')}\n`)
 
 const mb = (b: number | null) => (b === null ? 'n/a' : b / 1e6);
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+if (exploreOnly) {
+  const targets: Record<string, string> = {};
+  explorePart(targets);
+  for (const [k, v] of Object.entries(targets)) console.log(`  ${k}: ${v}`);
+  console.log(`Load average at end (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  process.exit(0);
+}
+
 
 console.log(
   '1. Engine throughput: leader crash every 2 s (all nodes revived 1 s later), a checkpoint every virtual second kept\n' +
@@ -104,6 +116,17 @@ if (raft60 && raft600) {
   targets['raft n=5 same events/s at 600 s as at 60 s (±10 %)'] = `${mark(ratio >= 0.9)} (${ratio.toFixed(2)}×)`;
 }
 
+function explorePart(targets: Record<string, string>) {
+  console.log(
+    '6. Explorer (issue 16): breadth-first over every ordering, Raft n = 3 with one crash and two values per draw, up to\n' +
+      '   depth 7 (the "Raft is safe" lesson), and the Figure 8 preset. Target ≥ 50,000 states/s in Node on 2 cores.',
+  );
+  const rows = exploreBench(quick);
+  table(rows.map((r) => ({ search: r.search, states: r.states, 'complete depth': r.completeDepth, 'wall ms': r.wallMs, 'states/s': r.statesPerSecond, 'visited set B / M states': r.visitedBytesPerMillion, 'tables B / M states': r.tableBytesPerMillion, 'heap B / M states': r.heapBytesPerMillion ?? 'n/a' })));
+  targets['explorer Raft n=3 ≥ 50,000 states/s (Node)'] = `${mark(rows[0].statesPerSecond >= 50_000)} (${rows[0].statesPerSecond})`;
+  return rows;
+}
+
 if (throughputOnly) {
   for (const [k, v] of Object.entries(targets)) console.log(`  ${k}: ${v}`);
   console.log(`Load average at end (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
@@ -156,6 +179,8 @@ const availability = [0.05, 0.1].map((dropRate) => {
 table(availability);
 targets['ZAB time without a leader within 3× of Raft at 5 % and 10 % loss (virtual)'] = `${mark(availability.every((r) => r['ZAB / Raft'] <= 3))} (${availability.map((r) => `${r['ZAB / Raft'].toFixed(2)}×`).join(', ')})`;
 
+const exploreRows = explorePart(targets);
+
 const loadAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
 console.log(`Load average at end (1, 5, 15 min): ${loadAtEnd.join(', ')}\n`);
 console.log('Targets (judged on wall-clock figures)');
@@ -163,6 +188,6 @@ for (const [k, v] of Object.entries(targets)) console.log(`  ${k}: ${v}`);
 console.log();
 
 mkdirSync('bench-results', { recursive: true });
-const out = { date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, quick, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', throughput: tp, batch: b, seek: sk, availability, targets };
+const out = { date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, quick, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function', throughput: tp, batch: b, seek: sk, availability, explore: exploreRows, targets };
 writeFileSync('bench-results/engine.json', JSON.stringify(out, null, 2));
 console.log('Written: bench-results/engine.json');

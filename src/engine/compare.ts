@@ -80,6 +80,8 @@ export function paneScenario(sc: Scenario, algorithm: AlgorithmName): Scenario {
     network: structuredClone(sc.network),
     options: paneOptions(sc, algorithm),
     events: structuredClone(sc.events),
+    // Pinned choices (README "Pinned choices") describe one algorithm's run: only its own pane keeps them.
+    ...(sc.pinned && sc.algorithm === algorithm ? { pinned: structuredClone(sc.pinned) } : {}),
   };
   resolveOptions(pane, algorithm); // refuse bad options now, not when the pane starts
   return pane;

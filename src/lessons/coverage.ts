@@ -50,6 +50,8 @@ export const COVERAGE: Record<CoverageTag, string> = {
   'p3.6.5': 'Bully: lost Alive; the Victory corrects the wrong leader',
   'p3.6.7': 'Bully: rank by last-op timestamp',
   'split-brain-compare': 'Split brain under a partition: Bully yes, Raft and ZAB no',
+  'explore-safe-vs-bully': 'The explorer (issue 16): Raft safe in every ordering it checked, Bully split brain found',
+  'explore-figure-8': 'The explorer (issue 16): Figure 8 found by the search, not scripted',
 };
 
 /** protocols.md scenarios not staged by the engine yet, so no lesson shows them (see the report / README). */

@@ -7,6 +7,7 @@
  * Every visible string is a `Text` with both languages, so TypeScript refuses a lesson missing one.
  */
 import type { ActionName, AlgorithmName, NodeId, Scenario } from '../engine/core/types';
+import type { ExploreForm } from '../engine/explore/presets';
 
 /** A string shown to the class, in both languages of the UI. */
 export interface Text {
@@ -52,6 +53,11 @@ export interface Step {
   question?: Text;
   /** Nodes to draw attention to (ids as in the run). */
   highlight?: { nodes?: NodeId[]; pane?: AlgorithmName };
+  /**
+   * A search to run in the Explore screen (issue 16): the step shows "Run the explorer", which opens the
+   * screen with this form and runs it in the page's worker, so the class sees the real figures.
+   */
+  explore?: ExploreForm;
 }
 
 /** The lesson list's groups: basics, one per algorithm (in ALGORITHM_NAMES order), side by side. */
@@ -105,7 +111,9 @@ export type CoverageTag =
   | 'p3.6.4'
   | 'p3.6.5'
   | 'p3.6.7'
-  | 'split-brain-compare';
+  | 'split-brain-compare'
+  | 'explore-safe-vs-bully'
+  | 'explore-figure-8';
 
 export interface Lesson {
   /** URL-safe, unique: `?lesson=<id>`. */

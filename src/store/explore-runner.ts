@@ -4,14 +4,15 @@
  * The screen shows what this store holds; the engine's explorer does the search.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ExploreConfig } from '../engine/explore/config';
 import type { ExploreResult } from '../engine/explore/explore';
 import { EXPLORE_PROTOCOL_VERSION, type ExploreProgressReport, type ExploreRequest, type FromExploreWorker } from '../worker/explore-protocol';
 
 export type ExploreStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-/** What the screen asks for: the fields of `ExploreConfig` the form edits (the rest keep their defaults). */
-export type ExploreForm = Pick<ExploreConfig, 'algorithm' | 'nodes' | 'crashes' | 'revives' | 'partitions' | 'drops' | 'writes' | 'maxDepth' | 'maxStates' | 'splitBrain' | 'preemption'>;
+import { type ExploreForm, formConfig } from '../engine/explore/presets';
+
+/** What the screen asks for (engine/explore/presets.ts): the config fields the form edits, Raft's switch, the start. */
+export type { ExploreForm };
 
 export interface ExploreRunState {
   status: ExploreStatus;
@@ -44,6 +45,8 @@ export const DEFAULT_FORM: ExploreForm = {
   maxStates: 200_000,
   splitBrain: true,
   preemption: false,
+  commitOldTermByCount: false,
+  start: 'boot',
 };
 
 export const browserExploreWorker = (): ExploreWorkerLike =>
@@ -96,7 +99,7 @@ export class ExploreRunner {
         this.store.setState({ status: 'done', result: m.result, elapsedMs: m.elapsedMs, statesPerSecond: m.statesPerSecond });
       }
     };
-    w.postMessage({ type: 'explore', v: EXPLORE_PROTOCOL_VERSION, id, config: { ...this.store.getState().form } });
+    w.postMessage({ type: 'explore', v: EXPLORE_PROTOCOL_VERSION, id, config: formConfig(this.store.getState().form) });
   }
 
   cancel(): void {

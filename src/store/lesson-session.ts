@@ -51,6 +51,8 @@ export function lessonConfig(lesson: Lesson, { lessonPanes }: Pick<LessonLibrary
     dropRate: scenario.network.dropRate,
     options: structuredClone(scenario.options),
     events: scenario.events.map((e) => ({ ...e })),
+    // A lesson whose script is an explored counterexample replays its exact schedule (scenario `pinned`).
+    ...(scenario.pinned ? { pinned: structuredClone(scenario.pinned) } : {}),
   };
 }
 

@@ -272,8 +272,9 @@ export class PaneController {
     this.stepAnim = null;
     const s = this.store.getState();
     let cfg = config ?? s.config;
-    // A pinned schedule belongs to the setup it was explored on: a new algorithm, size or seed runs free.
-    if (cfg.pinned && (cfg.algorithm !== s.config.algorithm || cfg.nodes !== s.config.nodes || cfg.observers !== s.config.observers || cfg.seed !== s.config.seed)) {
+    // A pinned schedule belongs to the setup it was explored on: a new algorithm, size or seed runs free. Only
+    // the run's own pins carried over are dropped; a setup that brings its own (a lesson's script) keeps them.
+    if (cfg.pinned && cfg.pinned === s.config.pinned && (cfg.algorithm !== s.config.algorithm || cfg.nodes !== s.config.nodes || cfg.observers !== s.config.observers || cfg.seed !== s.config.seed)) {
       const { pinned: _pinned, ...free } = cfg;
       cfg = free;
     }

@@ -13,6 +13,7 @@ import { explore, Explorer, type ExploreResult } from './explore';
 import { S_CRASH, S_POWEROFF, stepCode, type XState } from './model';
 import { figure8Config, RAFT_FIRST_ELECTION } from './presets';
 import type { Counterexample } from './schedule';
+import exploredFigure8 from '../../lessons/scenarios/explored-figure-8.json';
 
 /**
  * Replays a counterexample through the ordinary kernel (createSimulation, or the given algorithm object)
@@ -108,6 +109,8 @@ describe('Figure 8, found by the search (presets.ts)', () => {
     expect(searched.filter((s) => s.type === 'timer').length).toBe(3);
     expect(searched.some((s) => s.type === 'deliver' && s.kind === 'AppendEntriesReply')).toBe(true);
     expectReplays(ex, r);
+    // The lesson "Figure 8 found by the explorer" plays exactly what the search writes.
+    expect(cx.scenario).toEqual(exploredFigure8);
   });
 
   it('finds no violation in the same bounds with the switch off, searched to the end', { timeout: 240_000 }, () => {

@@ -44,3 +44,32 @@ export function figure8Config(commitOldTermByCount: boolean): Partial<ExploreCon
 
 export const EXPLORE_PRESETS = ['figure-8'] as const;
 export type ExplorePreset = (typeof EXPLORE_PRESETS)[number];
+
+/** Where a search starts: the cluster's boot, or a preset's scripted prefix (the Explore dialog's "Start"). */
+export type ExploreStart = 'boot' | 'figure-8';
+
+/**
+ * What the Explore dialog edits and a lesson step asks it to run (plain data): the fields of ExploreConfig the
+ * form shows, Raft's teaching switch, and the start. `formConfig` turns it into a config.
+ */
+export interface ExploreForm extends Pick<ExploreConfig, 'algorithm' | 'nodes' | 'crashes' | 'revives' | 'partitions' | 'drops' | 'writes' | 'maxDepth' | 'maxStates' | 'splitBrain' | 'preemption'> {
+  /** Raft only: the teaching switch (options.ts), which breaks R8 on purpose. */
+  commitOldTermByCount: boolean;
+  /** Raft only: 'figure-8' starts after the scripted first election with the preset's model (figure8Config). */
+  start: ExploreStart;
+}
+
+/** The exploration a form asks for, as `parseExploreConfig` reads it (the form's fields over the preset's). */
+export function formConfig(form: ExploreForm): Record<string, unknown> {
+  const { commitOldTermByCount, start, ...fields } = form;
+  const raft = form.algorithm === 'raft';
+  const base: Partial<ExploreConfig> = raft && start === 'figure-8' ? figure8Config(false) : {};
+  const options = { ...(base.options ?? {}), ...(raft && commitOldTermByCount ? { commitOldTermByCount: true } : {}) };
+  return { ...base, ...fields, options };
+}
+
+/** The form of the Figure 8 search (the dialog's preset, the Figure 8 lesson's button). */
+export function figure8Form(commitOldTermByCount: boolean): ExploreForm {
+  const c = figure8Config(commitOldTermByCount);
+  return { algorithm: 'raft', nodes: 3, crashes: 0, revives: 0, partitions: 0, drops: 0, writes: 0, maxDepth: c.maxDepth!, maxStates: c.maxStates!, splitBrain: true, preemption: false, commitOldTermByCount, start: 'figure-8' };
+}

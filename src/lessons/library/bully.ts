@@ -1,7 +1,9 @@
 /** Bully (seed: 立嫡立长，Bully 算法; protocols.md §3.6). */
 import bullyLostAlive from '../scenarios/bully-lost-alive.json';
 import bullyRule from '../scenarios/bully-rule.json';
+import exploredSplitBrain from '../scenarios/explored-split-brain.json';
 import type { Lesson } from '../types';
+import { EXPLORE_RAFT_SAFE, EXPLORE_BULLY_SPLIT } from './explore-forms';
 import { engineScenario, scenarioOf, tx } from './util';
 
 export const BULLY_LESSONS: readonly Lesson[] = [
@@ -409,6 +411,42 @@ export const BULLY_LESSONS: readonly Lesson[] = [
           '节点 6 的心跳到达节点 3，3 被“霸凌”而重新服从 6。又只剩一个主节点——但 3 当主期间所做的事不会被协调。',
         ),
         highlight: { nodes: [3, 6] },
+      },
+    ],
+  },
+  {
+    id: 'explore-raft-safe-bully-not',
+    group: 'bully',
+    algorithms: ['bully'],
+    // The explorer's own counterexample (EXPLORE_BULLY_SPLIT), as it wrote it: explore.test.ts checks that it
+    // still writes exactly this scenario, which replays its pinned schedule here.
+    scenario: scenarioOf(exploredSplitBrain),
+    untilMs: 400,
+    covers: ['explore-safe-vs-bully'],
+    title: tx('Raft is safe in all 137,263 orderings, Bully is not — here is one', 'Raft 在全部 137,263 种顺序中都安全，Bully 不是——这里就有一种'),
+    goal: tx(
+      'See what a model checker says that one run cannot: the explorer tried every order of messages, timeouts and one crash for Raft and found no violation; for Bully it found split brain in three steps.',
+      '看看模型检查器能说出而单次运行说不出的结论：探索器为 Raft 尝试了消息、超时和一次崩溃的每一种顺序，没有发现违规；而对 Bully，它三步就找到了脑裂。',
+    ),
+    steps: [
+      {
+        pause: { on: 'fault', do: 'partition' },
+        text: tx(
+          'Raft at 3 nodes with one crash: every ordering of up to 7 steps, 137,263 states, no violation. Bully at 3 nodes with one partition: the explorer needed 302 states for this run. Node 3\'s Victory reached node 1, then the network split {1, 3} | {2}.',
+          '3 个节点、允许一次崩溃的 Raft：7 步以内的每一种顺序，共 137,263 个状态，没有违规。3 个节点、允许一次分区的 Bully：探索器只检查了 302 个状态就找到这次运行。节点 3 的 Victory 到达了节点 1，随后网络分裂为 {1, 3} | {2}。',
+        ),
+        question: tx('Node 2 never heard the Victory. What will it do when its timer fires?', '节点 2 从未收到 Victory。它的定时器触发时会怎么做？'),
+        highlight: { nodes: [2, 3] },
+        explore: EXPLORE_RAFT_SAFE,
+      },
+      {
+        pause: { on: 'anomaly', kind: 'split-brain' },
+        text: tx(
+          'Node 2\'s answer timer fired: nobody higher answered, so it declared itself leader. Node 3 leads {1, 3}, node 2 leads {2}: split brain, the counterexample the explorer found. Run it yourself: the same search, in this page.',
+          '节点 2 的应答定时器触发：没有更大的节点回应，于是它宣布自己是主节点。节点 3 领导 {1, 3}，节点 2 领导 {2}：脑裂，正是探索器找到的反例。自己运行一次：同样的搜索，就在这个页面里。',
+        ),
+        highlight: { nodes: [2, 3] },
+        explore: EXPLORE_BULLY_SPLIT,
       },
     ],
   },

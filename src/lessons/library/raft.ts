@@ -1,6 +1,8 @@
 /** Raft (seed: Raft 算法; protocols.md §1.8). */
+import exploredFigure8 from '../scenarios/explored-figure-8.json';
 import raftBasics from '../scenarios/raft-basics.json';
 import type { Lesson } from '../types';
+import { EXPLORE_FIGURE_8 } from './explore-forms';
 import { engineScenario, scenarioOf, tx } from './util';
 
 export const RAFT_LESSONS: readonly Lesson[] = [
@@ -538,6 +540,57 @@ export const RAFT_LESSONS: readonly Lesson[] = [
           'Four crashes and revivals: still term 1, no election, no leader change. A revived node takes over only if it wins a majority.',
           '四次宕机又恢复：仍是任期 1，没有选举，没有切主。恢复的节点只有获得过半投票才会成为主节点。',
         ),
+      },
+    ],
+  },
+  {
+    id: 'raft-figure-8-explored',
+    group: 'raft',
+    algorithms: ['raft'],
+    // The explorer's counterexample for the figure-8 preset with the switch on, as it wrote it (explore.test.ts
+    // checks that the search still writes exactly this); nothing after the first election is scripted.
+    scenario: scenarioOf(exploredFigure8),
+    untilMs: 700,
+    covers: ['explore-figure-8', 'p1.8.6'],
+    title: tx('Raft: "Figure 8" found by the explorer, not scripted', 'Raft：“图 8”由探索器找到，而非人为编排'),
+    goal: tx(
+      'Turn on the teaching switch that commits old-term entries by count and let the explorer search every ordering after the first election: it finds Figure 8 by itself, in 15 steps.',
+      '打开“按副本数提交旧任期条目”的教学开关，让探索器搜索第一次选举之后的每一种顺序：它自己找到了图 8，只用 15 步。',
+    ),
+    steps: [
+      {
+        pause: { on: 'state', node: 1, role: 'leader' },
+        text: tx(
+          'Only this part is scripted: node 1 wins term 1. Its term-1 no-op is in its own log only (the AppendEntries carrying it will be lost). Everything from here on is what the explorer chose.',
+          '只有这一段是编排的：节点 1 赢得任期 1。它任期 1 的空条目只在自己的日志里（携带它的 AppendEntries 将会丢失）。从这里开始的一切都是探索器的选择。',
+        ),
+        highlight: { nodes: [1] },
+      },
+      {
+        pause: { on: 'state', node: 2, role: 'leader' },
+        text: tx(
+          'Node 2 times out and wins term 2 with node 3\'s vote. Its term-2 no-op also stays in its own log: three nodes, two different entries at index 1.',
+          '节点 2 超时，凭节点 3 的选票赢得任期 2。它任期 2 的空条目同样只在自己的日志里：三个节点，索引 1 上有两个不同的条目。',
+        ),
+        highlight: { nodes: [2] },
+      },
+      {
+        pause: { on: 'commit', node: 1 },
+        text: tx(
+          'Node 1 wins term 3 with node 3, sends it the term-1 entry (one entry per AppendEntries) and, with the switch on, commits it: it is on 2 of 3 nodes, but of an older term.',
+          '节点 1 凭节点 3 赢得任期 3，把任期 1 的条目发给它（每个 AppendEntries 只带一个条目），并在开关打开时提交了它：它在 3 个节点中的 2 个上，但属于更早的任期。',
+        ),
+        question: tx('A majority stores it. Can a later leader lack it?', '多数节点已存有它。之后的主节点会不会没有它？'),
+        highlight: { nodes: [1, 3] },
+      },
+      {
+        pause: { on: 'state', node: 2, role: 'leader', after: 500 },
+        text: tx(
+          'Node 2\'s last entry is of term 2, newer than node 3\'s term 1, so node 3 votes for it: node 2 leads term 4 without the committed entry. The checker reports R-S4 (leader completeness). Run the search yourself; untick the switch and the same bounds hold no violation.',
+          '节点 2 最后一个条目属于任期 2，比节点 3 的任期 1 新，于是节点 3 投票给它：节点 2 成为任期 4 的主节点，却没有那个已提交的条目。检查器报告 R-S4（领导者完整性）。自己运行这次搜索；取消勾选开关，同样的界限内没有违规。',
+        ),
+        highlight: { nodes: [2, 3] },
+        explore: EXPLORE_FIGURE_8,
       },
     ],
   },

@@ -1,10 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import type { ExploreForm } from '../../engine/explore/presets';
 import { useT } from '../useT';
 
-/** Whether the Explore screen is open (one per page). */
-export const exploreStore = createStore<{ open: boolean }>(() => ({ open: false }));
+/**
+ * Whether the Explore screen is open (one per page), and a form it should run when it opens (a lesson step's
+ * "Run the explorer"; the screen takes it and clears it).
+ */
+export const exploreStore = createStore<{ open: boolean; request: ExploreForm | null }>(() => ({ open: false, request: null }));
+
+/** Opens the Explore screen and runs `form` there. */
+export function runInExplore(form: ExploreForm): void {
+  exploreStore.setState({ open: true, request: { ...form } });
+}
 
 // The screen and the explorer's runner load when first opened (issue 9: a small first script).
 const ExploreDialog = lazy(() => import('./ExploreDialog').then((m) => ({ default: m.ExploreDialog })));

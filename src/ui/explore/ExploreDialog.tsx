@@ -12,10 +12,12 @@ import { EXPLORE_LIMITS } from '../../engine/explore/config';
 import type { ExploreResult } from '../../engine/explore/explore';
 import type { ScheduleStep } from '../../engine/explore/schedule';
 import { closeCompare, compareStore } from '../../store/compare-session';
+import { figure8Form } from '../../engine/explore/presets';
 import { ExploreRunner, type ExploreForm } from '../../store/explore-runner';
 import { useController } from '../context';
 import type { Dict } from '../i18n';
 import { useT } from '../useT';
+import { exploreStore } from './ExploreButton';
 import './explore.css';
 
 let runner: ExploreRunner | null = null;
@@ -114,6 +116,14 @@ export function ExploreDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('select, button')?.focus();
   }, []);
+  // A lesson step's "Run the explorer" opens the screen with a form to run (exploreStore.request).
+  const request = useStore(exploreStore, (s) => s.request);
+  useEffect(() => {
+    if (!request) return;
+    exploreStore.setState({ request: null });
+    r.setForm(request);
+    r.run();
+  }, [request, r]);
   const running = state.status === 'running';
   const set = (patch: Partial<ExploreForm>) => r.setForm(patch);
   const p = state.progress;
@@ -142,7 +152,7 @@ export function ExploreDialog({ onClose }: { onClose: () => void }) {
         <div className="explore-form controls">
           <label className="field">
             <span>{te.algorithm}</span>
-            <select value={form.algorithm} disabled={running} onChange={(e) => set({ algorithm: e.target.value as AlgorithmName })}>
+            <select value={form.algorithm} disabled={running} onChange={(e) => set({ algorithm: e.target.value as AlgorithmName, start: 'boot' })}>
               {ALGORITHM_NAMES.map((a) => (
                 <option key={a} value={a}>
                   {t.algorithmNames[a]}
@@ -160,6 +170,23 @@ export function ExploreDialog({ onClose }: { onClose: () => void }) {
             <Int id="explore-depth" label={te.maxDepth} value={form.maxDepth} min={EXPLORE_LIMITS.maxDepth[0]} max={EXPLORE_LIMITS.maxDepth[1]} disabled={running} onChange={(maxDepth) => set({ maxDepth })} />
             <Int id="explore-states" label={te.maxStates} value={form.maxStates} min={EXPLORE_LIMITS.maxStates[0]} max={EXPLORE_LIMITS.maxStates[1]} disabled={running} onChange={(maxStates) => set({ maxStates })} />
           </fieldset>
+          {form.algorithm === 'raft' && (
+            <fieldset disabled={running}>
+              <legend>{te.raft}</legend>
+              <label className="check">
+                <input type="checkbox" checked={form.commitOldTermByCount} onChange={(e) => set({ commitOldTermByCount: e.target.checked })} />
+                {te.commitOldTermByCount}
+              </label>
+              <label className="field">
+                <span>{te.start}</span>
+                <select value={form.start} onChange={(e) => set(e.target.value === 'figure-8' ? figure8Form(form.commitOldTermByCount) : { start: 'boot' })}>
+                  <option value="boot">{te.startBoot}</option>
+                  <option value="figure-8">{te.startFigure8}</option>
+                </select>
+              </label>
+              {form.start === 'figure-8' && <p className="muted explore-note">{te.figure8Note}</p>}
+            </fieldset>
+          )}
           <fieldset disabled={running}>
             <legend>{te.properties}</legend>
             <label className="check">

@@ -55,5 +55,13 @@ export const exploreEn = {
     other: (what: string) => what,
   },
   at: (t: number) => `${fmtEn(t)} ms`,
+  raft: 'Raft',
+  commitOldTermByCount: 'Commit old-term entries by count (teaching switch: breaks Raft, Figure 8)',
+  start: 'Start',
+  startBoot: 'From boot (every node starts)',
+  startFigure8: 'After a scripted first election (the Figure 8 search)',
+  figure8Note: 'Node 1 wins term 1 with its no-op only in its own log; then everything is searched. One entry per AppendEntries, election timeouts of exactly 150 ms, heartbeats every 1,000 ms, four timer firings, and a message still in flight at a timeout is lost: Raft’s safety never depends on timing, so these bounds lose no counterexample that matters.',
+  runInExplore: 'Run the explorer',
+  runInExploreHint: 'Opens Explore with this search and runs it in the page.',
   source: 'the explored counterexample',
 };

@@ -55,5 +55,13 @@ export const exploreZh: typeof exploreEn = {
     other: (what) => what,
   },
   at: (t) => `${fmtZh(t)} 毫秒`,
+  raft: 'Raft',
+  commitOldTermByCount: '按副本数提交旧任期的条目（教学开关：故意破坏 Raft，图 8）',
+  start: '起点',
+  startBoot: '从启动开始（所有节点开始运行）',
+  startFigure8: '从脚本化的第一次选举之后开始（图 8 搜索）',
+  figure8Note: '节点 1 赢得任期 1，其空操作条目只在自己的日志中；之后的一切都由搜索决定。每个 AppendEntries 只带一个条目，选举超时恰为 150 毫秒，心跳间隔 1000 毫秒，定时器最多触发四次，超时发生时仍在途中的消息丢失：Raft 的安全性从不依赖时序，因此这些界限不会漏掉有意义的反例。',
+  runInExplore: '运行探索器',
+  runInExploreHint: '打开“探索”页面，用这一搜索在页面中运行。',
   source: '探索得到的反例',
 };

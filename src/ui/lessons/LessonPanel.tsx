@@ -1,4 +1,5 @@
 import { loadedLesson } from '../../lessons/load';
+import { runInExplore } from '../explore/ExploreButton';
 import { useApp } from '../useApp';
 import { useT } from '../useT';
 import { useTeach, useTeachApi } from './context';
@@ -47,6 +48,13 @@ export function LessonPanel() {
                   {at !== null && at !== undefined ? <span className="muted"> · {t.teach.atTime(t.time(at))}</span> : null}
                 </p>
                 <p className="lesson-text">{cur.text[lang]}</p>
+                {cur.explore && (
+                  <p className="lesson-explore">
+                    <button type="button" onClick={() => runInExplore(cur.explore!)} aria-haspopup="dialog" title={t.explore.runInExploreHint}>
+                      {t.explore.runInExplore}
+                    </button>
+                  </p>
+                )}
                 {cur.question && (
                   <p className="lesson-question">
                     <strong>{t.teach.question}:</strong> {cur.question[lang]}
