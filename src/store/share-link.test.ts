@@ -54,6 +54,13 @@ describe('share links', () => {
     }
   });
 
+  it("keep an explored counterexample's pinned choices (the explorer lesson's Bully split brain)", async () => {
+    const explored = (await import('../lessons/scenarios/explored-split-brain.json')).default;
+    const sc = parseScenarioText(JSON.stringify(explored));
+    expect(sc.pinned).toBeDefined();
+    expect(parseScenarioText(decodeScenarioParam(encodeScenario(sc))!)).toEqual(sc);
+  });
+
   it('adds at and paused only when asked, and speed only when not the default', () => {
     const plain = new URL(shareUrl({ origin: 'http://x', pathname: '/' }, full, { speed: 25, defaultSpeed: 25 }));
     expect([...plain.searchParams.keys()]).toEqual(['scenario']);

@@ -19,6 +19,8 @@ export function scenarioText(sc: Scenario, pretty = false): string {
     network: { latency: { min: sc.network.latency.min, max: sc.network.latency.max }, dropRate: sc.network.dropRate },
     options: sc.options,
     events: sc.events,
+    // An opened counterexample's pinned choices (scenario `pinned`): without them the link would run free.
+    ...(sc.pinned ? { pinned: sc.pinned } : {}),
   };
   return pretty ? `${JSON.stringify(ordered, null, 2)}\n` : JSON.stringify(ordered);
 }
