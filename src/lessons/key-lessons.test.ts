@@ -9,7 +9,7 @@
 import { describe, expect } from 'vitest';
 import type { AlgorithmName, TraceEvent } from '../engine/core/types';
 import { observations } from '../engine/testing/observations';
-import { LESSONS, lessonById, nodesInRole, resolvePauses, runLesson, snapshotAt, type Snapshot } from './index';
+import { LESSONS, lessonById, lessonPauseTimes, nodesInRole, resolvePauses, runLesson, snapshotAt, type Snapshot } from './index';
 
 interface Run {
   times: number[];
@@ -33,6 +33,18 @@ function run(id: string): Run {
 
 const { observe, everyLessonObserved } = observations();
 // Every lesson of the library (LESSONS) has its observation below, or this fails: no lesson goes untested.
+// The explorer lessons (issue 16); their figures against the explorer itself: explore-lessons.test.ts.
+observe('explore-raft-safe-bully-not', "the explorer's split brain: the partition at 0 ms, node 2 leads beside node 3 at 100 ms", (id) => {
+  const { traces, times } = lessonPauseTimes(lessonById(id)!);
+  expect(times).toEqual([0, 100]);
+  expect(traces[0].find((e) => e.type === 'anomaly')).toMatchObject({ t: 100, kind: 'split-brain' });
+});
+observe('raft-figure-8-explored', 'leaders 1, 2, 1 (committing index 1 by count at 450 ms), then 2 at 600 ms', (id) => {
+  const { traces, times } = lessonPauseTimes(lessonById(id)!);
+  expect(times).toEqual([150, 300, 450, 600]);
+  expect(traces[0].find((e) => e.type === 'commit' && e.node === 1)).toMatchObject({ t: 450, index: 1 });
+});
+
 everyLessonObserved(LESSONS, 'the lesson library');
 
 const node = (s: Snapshot, id: number) => s.nodes.get(id) as unknown as Record<string, unknown>;
