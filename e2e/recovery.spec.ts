@@ -47,10 +47,10 @@ test('an engine exception in the worker is shown and recovered from while playin
 });
 
 test('bad query parameters are ignored with an alert naming each', async ({ page }) => {
-  await page.goto('./?test=1&nodes=500&algorithm=paxos&speed=abc&theme=pink');
+  await page.goto('./?test=1&nodes=500&algorithm=pbft&speed=abc&theme=pink');
   const alerts = page.getByRole('alert');
   await expect(alerts.filter({ hasText: 'nodes=500' })).toBeVisible();
-  await expect(alerts.filter({ hasText: 'algorithm=paxos' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'algorithm=pbft' })).toBeVisible();
   await expect(alerts.filter({ hasText: 'speed=abc' })).toBeVisible();
   await expect(alerts.filter({ hasText: 'theme=pink' })).toBeVisible();
   await expect(page.locator('[data-node-id]')).toHaveCount(5);

@@ -100,7 +100,7 @@ describe('sim: runs', () => {
 describe('sim: bad input exits 2 with one line naming the problem', () => {
   it.each([
     [['--bogus'], /^sim: --bogus: unknown option/],
-    [['--algorithm', 'paxos'], /^sim: --algorithm: "paxos" is not one of bully, raft, zab/],
+    [['--algorithm', 'pbft'], /^sim: --algorithm: "pbft" is not one of bully, raft, zab, paxos/],
     [[], /^sim: --algorithm: no algorithm given/],
     [['--algorithm', 'bully', '--nodes', '0'], /^sim: --nodes: 0 is out of range \(1\.\.101\)/],
     [['--algorithm', 'bully', '--nodes', 'five'], /^sim: --nodes: "five" is not a whole number/],

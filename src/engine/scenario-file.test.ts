@@ -54,7 +54,7 @@ describe('scenario files', () => {
 
   it.each([
     ['a wrong version', (s: Record<string, unknown>) => (s.version = 2), /^version: must be 1/],
-    ['an unknown algorithm', (s: Record<string, unknown>) => (s.algorithm = 'paxos'), /^algorithm: must be "bully", "raft" or "zab"/],
+    ['an unknown algorithm', (s: Record<string, unknown>) => (s.algorithm = 'pbft'), /^algorithm: must be "bully", "raft", "zab" or "paxos"/],
     ['zero nodes', (s: Record<string, unknown>) => (s.nodes = 0), /^nodes: must be between 1 and 101/],
     ['too many nodes', (s: Record<string, unknown>) => (s.nodes = 102), /^nodes: must be between 1 and 101/],
     ['a fractional seed', (s: Record<string, unknown>) => (s.seed = 1.5), /^seed: must be a whole number/],

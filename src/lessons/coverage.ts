@@ -52,6 +52,13 @@ export const COVERAGE: Record<CoverageTag, string> = {
   'split-brain-compare': 'Split brain under a partition: Bully yes, Raft and ZAB no',
   'explore-safe-vs-bully': 'The explorer (issue 16): Raft safe in every ordering it checked, Bully split brain found',
   'explore-figure-8': 'The explorer (issue 16): Figure 8 found by the search, not scripted',
+  'paxos:cold-start': 'Multi-Paxos: one Phase 1 (Prepare / Promise) elects a leader for the whole log; writes need Phase 2 only',
+  'paxos:leader-crash': 'Multi-Paxos: the lease runs out, a higher ballot wins Phase 1, a revived node catches up',
+  'paxos:duel-livelock': 'Multi-Paxos: duelling proposers without back-off pre-empt each other forever (livelock)',
+  'paxos:duel-backoff': 'Multi-Paxos: randomized back-off resolves the duel',
+  'paxos:minority-accepted': 'Multi-Paxos: a new leader re-proposes a value accepted by a minority (P6, the safety rule)',
+  'paxos:partition': 'Multi-Paxos: a leader in a minority partition cannot get anything chosen',
+  'paxos:vs-raft': 'Paxos vs Raft: messages per election, per write and per heartbeat interval',
 };
 
 /** protocols.md scenarios not staged by the engine yet, so no lesson shows them (see the report / README). */

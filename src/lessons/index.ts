@@ -5,6 +5,7 @@
 import { BASICS_LESSONS } from './library/basics';
 import { BULLY_LESSONS } from './library/bully';
 import { COMPARE_LESSONS } from './library/compare';
+import { PAXOS_LESSONS } from './library/paxos';
 import { RAFT_LESSONS } from './library/raft';
 import { ZAB_LESSONS } from './library/zab';
 import { PROFILES } from '../engine/algorithms/profiles';
@@ -24,6 +25,7 @@ const ALGORITHM_LESSONS: Record<AlgorithmName, readonly Lesson[]> = {
   bully: BULLY_LESSONS,
   raft: RAFT_LESSONS,
   zab: ZAB_LESSONS,
+  paxos: PAXOS_LESSONS,
 };
 
 export const LESSONS: readonly Lesson[] = [...BASICS_LESSONS, ...ALGORITHM_NAMES.flatMap((a) => ALGORITHM_LESSONS[a]), ...COMPARE_LESSONS];

@@ -113,7 +113,14 @@ export type CoverageTag =
   | 'p3.6.7'
   | 'split-brain-compare'
   | 'explore-safe-vs-bully'
-  | 'explore-figure-8';
+  | 'explore-figure-8'
+  | 'paxos:cold-start'
+  | 'paxos:leader-crash'
+  | 'paxos:duel-livelock'
+  | 'paxos:duel-backoff'
+  | 'paxos:minority-accepted'
+  | 'paxos:partition'
+  | 'paxos:vs-raft';
 
 export interface Lesson {
   /** URL-safe, unique: `?lesson=<id>`. */

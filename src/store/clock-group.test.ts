@@ -78,7 +78,7 @@ describe('compare panes of one scenario', () => {
     expect(parseCompare('raft, zab')).toEqual(['raft', 'zab']);
     expect(parseCompare('raft')).toBeNull();
     expect(parseCompare('raft,raft')).toBeNull();
-    expect(parseCompare('raft,paxos')).toBeNull();
+    expect(parseCompare('raft,pbft')).toBeNull();
   });
 
   it('step helpers: earliest next event; back to before the latest change', () => {

@@ -8,7 +8,7 @@ describe('query parameters', () => {
     expect(params).toMatchObject({ algorithm: 'zab', nodes: 7, observers: 2, seed: 9, speed: 100, paused: true, lang: 'zh', theme: 'dark', test: true });
   });
   it('ignores bad values and names each one', () => {
-    const { params, problems } = parseParams('?algorithm=paxos&nodes=0&seed=-1&speed=fast&lang=fr&theme=pink&paused=maybe');
+    const { params, problems } = parseParams('?algorithm=pbft&nodes=0&seed=-1&speed=fast&lang=fr&theme=pink&paused=maybe');
     expect(params.algorithm).toBe('bully');
     expect(params.nodes).toBe(5);
     expect(problems.map((p) => p.param)).toEqual(['algorithm', 'nodes', 'seed', 'speed', 'paused', 'lang', 'theme']);

@@ -51,7 +51,7 @@ export function roleStyle(algorithm: AlgorithmName, view: NodeLike): RoleStyle {
 }
 
 /** The number that orders leaders: Raft's term, ZAB's epoch; Bully has none. */
-export function termOf(algorithm: AlgorithmName, view: Record<string, unknown>): { word: 'term' | 'epoch'; value: number } | null {
+export function termOf(algorithm: AlgorithmName, view: Record<string, unknown>): { word: 'term' | 'epoch' | 'round'; value: number } | null {
   const round = profileOf(algorithm)?.round;
   const value = round ? round.of(view) : null;
   return round && value !== null ? { word: round.word, value } : null;

@@ -204,7 +204,7 @@ describe('replay: export and files', () => {
     ['not an object', '[1, 2]', /must be a JSON object/],
     ['wrong version', '{"version": 2}', /^version: must be 1/],
     ['unknown field', '{"version": 1, "colour": "red"}', /colour/],
-    ['unknown algorithm', '{"version": 1, "algorithm": "paxos"}', /^algorithm: must be "bully", "raft" or "zab"/],
+    ['unknown algorithm', '{"version": 1, "algorithm": "pbft"}', /^algorithm: must be "bully", "raft", "zab" or "paxos"/],
     ['too many nodes', '{"version": 1, "nodes": 500}', /^nodes: must be between 1 and 101/],
     ['bad seed', '{"version": 1, "seed": -3}', /^seed: /],
     ['latency min > max', '{"version": 1, "network": {"latency": {"min": 30, "max": 10}}}', /^network\.latency\.max: min must not exceed max/],

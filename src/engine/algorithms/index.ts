@@ -5,12 +5,14 @@ import { PROFILES } from './profiles';
 import { bully } from './bully/bully';
 import { zab } from './zab/zab';
 import { raft } from './raft/raft';
+import { paxos } from './paxos/paxos';
 
 /** One line per algorithm; `AlgorithmName` (core/types.ts) makes the type checker ask for every name's entry. */
 export const ALGORITHMS: Record<AlgorithmName, AnyAlgorithm> = {
   bully,
   zab,
   raft,
+  paxos,
 };
 
 /** The algorithms that have observers, by shown name, for messages ("ZAB"). */

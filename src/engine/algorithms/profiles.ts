@@ -8,11 +8,13 @@ import { ALGORITHM_NAMES, type AlgorithmName } from '../core/types';
 import { bullyProfile } from './bully/profile';
 import { raftProfile } from './raft/profile';
 import { zabProfile } from './zab/profile';
+import { paxosProfile } from './paxos/profile';
 
 export const PROFILES: Record<AlgorithmName, AlgorithmProfile> = {
   bully: bullyProfile,
   raft: raftProfile,
   zab: zabProfile,
+  paxos: paxosProfile,
 };
 
 /** The profile of `name`, or undefined for a name no algorithm has (an old trace, a typo in a URL). */

@@ -25,6 +25,7 @@ export type RoleWord =
   | 'following'
   | 'leading'
   | 'observing'
+  | 'proposer'
   | 'unknown';
 
 /** How one role word of the trace (`state.role`) is drawn: the neutral view role. */
@@ -136,7 +137,8 @@ export interface AlgorithmProfile {
    * field whose rises the timeline marks, and its value on a node; null when it has none (Bully).
    */
   readonly round: {
-    word: 'term' | 'epoch';
+    /** `round`: Paxos' ballot round (its node id breaks ties, so the round alone orders leaders as a term does). */
+    word: 'term' | 'epoch' | 'round';
     letter: string;
     marker: string;
     of(view: Readonly<Record<string, unknown>>): number | null;

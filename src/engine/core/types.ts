@@ -6,7 +6,7 @@ export type NodeId = number;
  * checker then asks for its entries in the registries (algorithms/index.ts, algorithms/profiles.ts; see
  * docs/algorithms.md).
  */
-export const ALGORITHM_NAMES = ['bully', 'raft', 'zab'] as const;
+export const ALGORITHM_NAMES = ['bully', 'raft', 'zab', 'paxos'] as const;
 export type AlgorithmName = (typeof ALGORITHM_NAMES)[number];
 
 /** The names as prose for messages: "bully", "raft" or "zab". */

@@ -1,6 +1,7 @@
 /** Side-by-side lessons: the same script on Bully, Raft and ZAB (engine/compare.ts). */
 import coldStartCompare from '../scenarios/cold-start-compare.json';
 import flappingCompare from '../scenarios/flapping-compare.json';
+import paxosRaftCompare from '../scenarios/paxos-raft-compare.json';
 import splitBrainCompare from '../scenarios/split-brain-compare.json';
 import type { Lesson } from '../types';
 import { scenarioOf, tx } from './util';
@@ -198,6 +199,45 @@ export const COMPARE_LESSONS: readonly Lesson[] = [
           '到 2 秒时：Bully 共 116 条消息，ZAB 208 条，Raft 304 条。此时心跳成了大头：Raft 每 50 毫秒发送 AppendEntries 并收到回复，Bully 每 100 毫秒向每个节点发一次 Heartbeat。',
         ),
         question: tx('Over a day, which costs more: elections or heartbeats?', '以一天计，选举和心跳哪个开销更大？'),
+      },
+    ],
+  },
+  {
+    id: 'compare-paxos-raft',
+    group: 'compare',
+    algorithms: ['raft', 'paxos'],
+    scenario: scenarioOf(paxosRaftCompare),
+    untilMs: 1500,
+    covers: ['paxos:vs-raft'],
+    title: tx('Multi-Paxos vs Raft: what an election, a write and a heartbeat cost', 'Multi-Paxos 对比 Raft：一次选举、一次写入、一次心跳的代价'),
+    goal: tx(
+      'Run one script on Raft and Multi-Paxos (same seed, same timers) and count the messages of each phase.',
+      '在 Raft 和 Multi-Paxos 上运行同一脚本（同一种子、同样的计时器），数一数每个阶段的消息数。',
+    ),
+    steps: [
+      {
+        pause: { on: 'leader', leader: 5, pane: 'raft' },
+        text: tx(
+          'Both elect node 5 at the same moment. Raft: 4 RequestVote, 4 replies and a first AppendEntries round (with its no-op entry), 14 messages by then. Paxos: 4 Prepare, 4 Promise, 4 Heartbeat = 3(N−1) = 12.',
+          '两边在同一时刻选出节点 5。Raft：4 条 RequestVote、4 条回复，再加第一轮 AppendEntries（带空操作条目），此时共 14 条。Paxos：4 条 Prepare、4 条 Promise、4 条心跳 = 3(N−1) = 12 条。',
+        ),
+        question: tx('Which message of Raft has no counterpart in Paxos\' election?', 'Raft 选举中的哪种消息在 Paxos 选举里没有对应？'),
+        highlight: { nodes: [5] },
+      },
+      {
+        pause: { on: 'commit', node: 5, value: 'x', pane: 'raft' },
+        text: tx(
+          'A write "x": Raft sends AppendEntries and gets replies, Paxos sends Accept and gets Accepted: 2(N−1) = 8 messages each. Once elected, a Multi-Paxos leader replicates exactly as a Raft leader does.',
+          '写入“x”：Raft 发送 AppendEntries 并收到回复，Paxos 发送 Accept 并收到 Accepted：各 2(N−1) = 8 条消息。选出之后，Multi-Paxos 领导者的复制方式与 Raft 领导者完全相同。',
+        ),
+      },
+      {
+        pause: { at: 1500 },
+        text: tx(
+          'From 1.0 s to 1.5 s: Raft sent 80 messages, Paxos 40. Raft followers answer every heartbeat; Paxos followers do not. The price: like Raft without CheckQuorum, a Paxos leader cannot tell it lost its majority.',
+          '从 1.0 秒到 1.5 秒：Raft 发了 80 条消息，Paxos 只有 40 条。Raft 的跟随者回复每次心跳，Paxos 的跟随者不回复。代价是：就像没有 CheckQuorum 的 Raft，Paxos 领导者无法察觉自己失去了多数派。',
+        ),
+        question: tx('When would a leader need to know that it lost its majority?', '什么时候领导者需要知道自己失去了多数派？'),
       },
     ],
   },

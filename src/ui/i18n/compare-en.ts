@@ -79,6 +79,7 @@ export const batchEn = {
   legendBullyBand: 'Bully: M(i) = (N−i)² + N − 2 over i = N−1 … 1',
   legendRaft: 'Raft votes: 2(N−1)',
   legendRaftKnown: 'Raft until every follower knows: 4(N−1)',
+  legendPaxos: 'Multi-Paxos: Prepare, Promise and the first Heartbeat, 3(N−1)',
   legendZabBand: 'ZAB FLE: (N−1)(2N−1) … (N³−N)/2',
   measured: (alg: string) => `${alg} measured (median, bar: p95)`,
   mExplained:

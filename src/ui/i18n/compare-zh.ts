@@ -81,6 +81,7 @@ export const batchZh: typeof batchEn = {
   legendBullyBand: 'Bully：M(i) = (N−i)² + N − 2，i = N−1 … 1',
   legendRaft: 'Raft 投票：2(N−1)',
   legendRaftKnown: 'Raft 直到所有跟随者知晓：4(N−1)',
+  legendPaxos: 'Multi-Paxos：Prepare、Promise 加第一轮心跳，3(N−1)',
   legendZabBand: 'ZAB FLE：(N−1)(2N−1) … (N³−N)/2',
   measured: (alg) => `${alg} 实测（中位数，竖线：p95）`,
   mExplained:

@@ -45,7 +45,7 @@ export const en = {
   // Status
   leaderIs: (id: number) => `Leader: Node ${id}`,
   noLeader: 'No leader',
-  termValue: (word: 'term' | 'epoch', n: number) => `${word} ${n}`,
+  termValue: (word: 'term' | 'epoch' | 'round', n: number) => `${word} ${n}`,
   status: 'Status',
   // Nodes
   nodeName: (id: number, role: string, term: string | null, extra: string[]) =>
@@ -61,6 +61,7 @@ export const en = {
     leader: 'leader',
     precandidate: 'pre-candidate',
     candidate: 'candidate',
+    proposer: 'proposer',
     looking: 'looking',
     following: 'following',
     leading: 'leading',

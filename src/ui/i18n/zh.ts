@@ -42,7 +42,7 @@ export const zh: Dict = {
   ms: fmtMs,
   leaderIs: (id: number) => `领导者：节点 ${id}`,
   noLeader: '没有领导者',
-  termValue: (word: 'term' | 'epoch', n: number) => `${word === 'term' ? '任期' : '纪元'} ${n}`,
+  termValue: (word: 'term' | 'epoch' | 'round', n: number) => `${word === 'term' ? '任期' : word === 'epoch' ? '纪元' : '轮次'} ${n}`,
   status: '状态',
   nodeName: (id: number, role: string, term: string | null, extra: string[]) =>
     [`节点 ${id}`, role, ...(term ? [term] : []), ...extra].join('，'),
@@ -57,6 +57,7 @@ export const zh: Dict = {
     leader: '领导者',
     precandidate: '预候选人',
     candidate: '候选人',
+    proposer: '提议者',
     looking: '寻找中',
     following: '跟随中',
     leading: '领导中',

@@ -54,8 +54,8 @@ describe('protocols.md message counts', () => {
   });
 
   it('curves and ranges for plotting', () => {
-    expect(FORMULAS.map((f) => f.id)).toEqual(['bully-best', 'bully-worst', 'raft', 'raft-prevote', 'zab-best', 'zab-worst']);
-    for (const f of FORMULAS) expect(f.cite).toMatch(/protocols\.md §\d/);
+    expect(FORMULAS.map((f) => f.id)).toEqual(['bully-best', 'bully-worst', 'raft', 'raft-prevote', 'zab-best', 'zab-worst', 'paxos']);
+    for (const f of FORMULAS) expect(f.cite).toMatch(/protocols\.md §\d|algorithms\/paxos\/README\.md/);
     const bw = FORMULAS.find((f) => f.id === 'bully-worst');
     expect(curve(bw!, [3, 6])).toEqual([
       { n: 3, count: 5 },
@@ -64,5 +64,6 @@ describe('protocols.md message counts', () => {
     expect(theoreticalRange('bully', 6)).toEqual({ best: 5, worst: 29 });
     expect(theoreticalRange('raft', 5, { preVote: true })).toEqual({ best: 16, worst: 16 });
     expect(theoreticalRange('zab', 3)).toEqual({ best: 10, worst: 12 });
+    expect(theoreticalRange('paxos', 5)).toEqual({ best: 12, worst: 12 });
   });
 });

@@ -77,6 +77,28 @@ const SCENARIOS: Record<AlgorithmName, { patch: Partial<Scenario>; events: Timed
     },
     { patch: { seed: 3, network: { latency: { min: 10, max: 80 }, dropRate: 0.1 }, options: { priority: 'lastOp' } }, until: 3000, events: [{ at: 400, do: 'write', node: 2, value: 1 }, { at: 800, do: 'crashLeader' }] },
   ],
+  paxos: [
+    {
+      // Writes to every node (only the leader takes one), a leader crash and revive (CatchUp), a partition with a
+      // minority leader (Nack on the heal), loss (resent Accepts), and a duel without back-off.
+      patch: { seed: 2 },
+      until: 4000,
+      events: [
+        ...[1, 2, 3, 4, 5].map((node) => ({ at: 500, do: 'write' as const, node, value: 'a' })),
+        { at: 700, do: 'crashLeader' },
+        ...[1, 2, 3, 4].map((node) => ({ at: 1200, do: 'write' as const, node, value: 7 })),
+        { at: 1500, do: 'revive', node: 5 },
+        { at: 1800, do: 'partition', groups: [[4, 5], [1, 2, 3]] },
+        ...[4, 5].map((node) => ({ at: 1900, do: 'write' as const, node, value: 'lost' })),
+        { at: 2600, do: 'heal' },
+        { at: 2700, do: 'setDropRate', rate: 0.2 },
+        ...[1, 2, 3, 4, 5].map((node) => ({ at: 2800, do: 'write' as const, node, value: 'b' })),
+        { at: 3200, do: 'setDropRate', rate: 0 },
+        { at: 3300, do: 'crash', node: 1 },
+      ],
+    },
+    { patch: { seed: 3, options: { leaderTimeoutMsMin: 150, leaderTimeoutMsMax: 160 } }, until: 1000, events: [] },
+  ],
   zab: [
     {
       patch: { nodes: 5, observers: 1 },
@@ -99,6 +121,8 @@ const ALLOWED_LATIN = new Set([
   'ZAB',
   'Bully',
   'ZooKeeper',
+  'Multi-Paxos',
+  'Paxos',
   'TCP', // ZAB's transport, and its packets' names
   'FIN',
   'RST',
