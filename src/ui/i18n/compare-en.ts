@@ -26,7 +26,7 @@ export const compareEn = {
   leaderChanges: 'Leader changes',
   unavailable: 'Unavailable',
   elections: 'Elections',
-  rounds: { bully: 'Rounds', raft: 'Terms', zab: 'Epochs' } as Record<string, string>,
+  rounds: { bully: 'Rounds', raft: 'Terms', zab: 'Epochs', paxos: 'Ballot rounds' } as Record<string, string>,
   perElection: 'Msgs / election',
   byKind: 'By kind',
   chartTitle: 'Messages per 100 ms of virtual time',

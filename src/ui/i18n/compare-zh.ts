@@ -28,7 +28,7 @@ export const compareZh: typeof compareEn = {
   leaderChanges: '切主次数',
   unavailable: '不可用时间',
   elections: '选举次数',
-  rounds: { bully: '轮次', raft: '任期', zab: '纪元' },
+  rounds: { bully: '轮次', raft: '任期', zab: '纪元', paxos: '选票轮次' },
   perElection: '每次选举消息数',
   byKind: '按类型',
   chartTitle: '每 100 毫秒虚拟时间的消息数',

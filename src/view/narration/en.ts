@@ -232,7 +232,42 @@ export const en = {
   zabReset: (from: Id, to: string) => `${N(from)}'s process is dead: its operating system resets its TCP connections (→ ${to}), and the other side sees it at once.`,
 
   // ---- where the seed text simplifies (first occurrence in a run) ----------------------------------------
+  // ---- Multi-Paxos (src/engine/algorithms/paxos/README.md) ---------------------------------------------
+  keepsPaxos: 'its promised ballot and every value it accepted are on disk and survive; what it learned is not',
+  writeAcceptedPaxos: (n: Id, v: string) => `${N(n)}, the leader, proposes ${v} in its next free slot and sends Accept to every node; it is chosen once a majority accepts it.`,
+  paxosCommit: (n: Id, slot: number, v: string) => `${N(n)} learns that ${v} was chosen in slot ${slot}.`,
+  paxosCommitNoop: (n: Id, slot: number) => `${N(n)} learns that slot ${slot} holds a no-op, a gap a new leader filled.`,
+  paxosStart: (n: Id) => `${N(n)} starts as a follower with no promise and draws a random leader timeout.`,
+  paxosRestart: (n: Id, b: string) => `${N(n)} restarts as a follower; its promise (ballot ${b}) and what it accepted survived on disk.`,
+  paxosDown: (n: Id, b: string) => `${N(n)} is down (it keeps its promise, ballot ${b}, and what it accepted).`,
+  paxosProposer: (n: Id, b: string) => `${N(n)}'s leader timer fired: it starts Phase 1 with ballot ${b}, promises that ballot to itself and asks the others for Promises.`,
+  paxosProposerAgain: (n: Id, old: string, b: string) => `${N(n)} got no majority for ballot ${old} in time: it tries again with ballot ${b}.`,
+  paxosRetryAtOnce: (n: Id, b: string) => `${N(n)} was pre-empted and, with back-off off, tries again at once with the higher ballot ${b}.`,
+  paxosLeader: (n: Id, b: string, q: number, voters: number) => `${N(n)} has Promises from ${q} of ${voters} nodes, a majority: it leads ballot ${b}, re-proposes what the Promises reported and sends its first Heartbeat.`,
+  paxosPreempted: (n: Id, role: string, b: string, cause: string) => `${N(n)}, ${role}, learns of the higher ballot ${b} from ${cause}: it steps down and backs off for a random time.`,
+  paxosFollows: (n: Id, leader: Id, b: string) => `${N(n)} follows ${N(leader)}, the leader of ballot ${b}.`,
+  paxosDeposedFollows: (n: Id, leader: Id, b: string) => `${N(n)} stops leading: ${N(leader)} leads the higher ballot ${b}, and ${N(n)} follows it.`,
+  paxosPromises: (n: Id, b: string) => `${N(n)} promises ballot ${b}: it will accept nothing below it, and forgets its old leader.`,
+  paxosSlots: (n: Id, last: number, commit: number) => `${N(n)} has accepted up to slot ${last} and learned ${commit}.`,
+  paxosPrepare: (from: Id, to: string, b: string, slot: number) => `${N(from)} → ${to}: Prepare, ballot ${b}, for the log from slot ${slot} on.`,
+  paxosPromise: (from: Id, to: Id, b: string, reported: string[]) =>
+    reported.length === 0
+      ? `${N(from)} promises ballot ${b} to ${N(to)}; it has accepted nothing there.`
+      : `${N(from)} promises ballot ${b} to ${N(to)} and reports what it accepted: ${list(reported)}.`,
+  paxosReported: (slot: number, v: string, b: string) => `${v} in slot ${slot} (ballot ${b})`,
+  paxosNack: (from: Id, to: Id, refused: string, promised: string) => `${N(from)} refuses ${N(to)}'s ballot ${refused} with a Nack: it promised ballot ${promised}.`,
+  paxosAccept: (from: Id, to: string, b: string, slot: number, v: string) => `${N(from)} → ${to}: Accept ${v} for slot ${slot} in ballot ${b}.`,
+  paxosAcceptSlots: (from: Id, to: string, b: string, first: number, last: number) => `${N(from)} → ${to}: Accept for slots ${first}–${last} in ballot ${b}.`,
+  paxosAccepted: (from: Id, to: Id, b: string, slot: number) => `${N(from)} accepted slot ${slot} in ballot ${b} and tells ${N(to)}.`,
+  paxosHeartbeat: (from: Id, to: string, b: string, commit: number) => `${N(from)} → ${to}: Heartbeat of ballot ${b}, chosen up to slot ${commit}.`,
+  paxosCatchUp: (from: Id, to: Id, slot: number) => `${N(from)} is behind: it asks its leader ${N(to)} for the chosen values from slot ${slot} on (CatchUp).`,
+  noop: 'a no-op',
+
   notes: {
+    paxosBallots:
+      'A Paxos ballot is a pair (round, node id), ordered by round and then by id, so two proposers never share one. Nobody keeps a vote per round as Raft does: an acceptor only promises the highest ballot it has seen, and a higher ballot always outranks a lower one. (P1, P3)',
+    paxosReproposal:
+      'The rule that makes Paxos safe: a new leader re-proposes, in every slot its Promises report, the value accepted with the highest ballot, and fills the gaps with no-ops. A value that a majority accepted is in at least one Promise of any later majority, so it can never be replaced. (P6)',
     raftRandomTimeouts:
       'The original text says that when an election starts all nodes turn from Follower to Candidate. In Raft each follower waits for its own random election timeout (150–300 ms by default); usually only the first to time out becomes a candidate, and the randomness is what keeps votes from splitting. (R1, R2)',
     raftTermDoesNotExpire:

@@ -221,7 +221,42 @@ export const zh: Dictionary = {
   zabReset: (from, to) => `${N(from)} 的进程已死：操作系统重置了它的 TCP 连接（→ ${to}），对方立刻就会看到。`,
 
   // ---- 原文的简化之处（每次运行首次出现时附上） ----
+  // ---- Multi-Paxos ----
+  keepsPaxos: '它承诺的选票和所有已接受的值都保存在磁盘上，不会丢失；已学到的结果则会丢失',
+  writeAcceptedPaxos: (n, v) => `${N(n)}（领导者）把 ${v} 提议到下一个空槽位，并向所有节点发送 Accept；过半数接受后即被选定。`,
+  paxosCommit: (n, slot, v) => `${N(n)}得知 ${v} 已在槽位 ${slot} 被选定。`,
+  paxosCommitNoop: (n, slot) => `${N(n)}得知槽位 ${slot} 是空操作：新领导者用它填补了空缺。`,
+  paxosStart: (n) => `${N(n)}以跟随者身份启动，尚无承诺，并抽取一个随机的领导者超时。`,
+  paxosRestart: (n, b) => `${N(n)}以跟随者身份重启；它的承诺（选票 ${b}）和已接受的值保存在磁盘上，没有丢失。`,
+  paxosDown: (n, b) => `${N(n)}宕机了（它保留承诺的选票 ${b} 和已接受的值）。`,
+  paxosProposer: (n, b) => `${N(n)}的领导者计时器到期：它以选票 ${b} 发起阶段一，先向自己承诺，再请其他节点给出承诺。`,
+  paxosProposerAgain: (n, old, b) => `${N(n)}没能及时为选票 ${old} 凑够过半数：它改用选票 ${b} 重试。`,
+  paxosRetryAtOnce: (n, b) => `${N(n)}被抢占了；由于退避已关闭，它立即以更高的选票 ${b} 重试。`,
+  paxosLeader: (n, b, q, voters) => `${N(n)}得到 ${voters} 个节点中 ${q} 个的承诺，过半数：它成为选票 ${b} 的领导者，重新提议承诺中报告的值，并发出第一轮心跳。`,
+  paxosPreempted: (n, role, b, cause) => `${N(n)}（${role}）从${cause}得知更高的选票 ${b}：它退位，并随机退避一段时间。`,
+  paxosFollows: (n, leader, b) => `${N(n)}跟随选票 ${b} 的领导者${N(leader)}。`,
+  paxosDeposedFollows: (n, leader, b) => `${N(n)}不再担任领导者：${N(leader)}是更高选票 ${b} 的领导者，${N(n)}转而跟随它。`,
+  paxosPromises: (n, b) => `${N(n)}承诺选票 ${b}：不再接受任何更低的选票，并放下原来的领导者。`,
+  paxosSlots: (n, last, commit) => `${N(n)}已接受到槽位 ${last}，已学到 ${commit} 个。`,
+  paxosPrepare: (from, to, b, slot) => `${N(from)} → ${to}：Prepare，选票 ${b}，覆盖从槽位 ${slot} 起的日志。`,
+  paxosPromise: (from, to, b, reported) =>
+    reported.length === 0
+      ? `${N(from)}向${N(to)}承诺选票 ${b}；它在这些槽位上还没有接受过任何值。`
+      : `${N(from)}向${N(to)}承诺选票 ${b}，并报告它已接受的值：${reported.join('、')}。`,
+  paxosReported: (slot, v, b) => `槽位 ${slot} 的 ${v}（选票 ${b}）`,
+  paxosNack: (from, to, refused, promised) => `${N(from)}用 Nack 拒绝${N(to)}的选票 ${refused}：它已承诺选票 ${promised}。`,
+  paxosAccept: (from, to, b, slot, v) => `${N(from)} → ${to}：Accept，在选票 ${b} 下为槽位 ${slot} 接受 ${v}。`,
+  paxosAcceptSlots: (from, to, b, first, last) => `${N(from)} → ${to}：Accept，在选票 ${b} 下为槽位 ${first}–${last} 各接受一个值。`,
+  paxosAccepted: (from, to, b, slot) => `${N(from)}已在选票 ${b} 下接受槽位 ${slot}，并告知${N(to)}。`,
+  paxosHeartbeat: (from, to, b, commit) => `${N(from)} → ${to}：选票 ${b} 的心跳，已选定到槽位 ${commit}。`,
+  paxosCatchUp: (from, to, slot) => `${N(from)}落后了：它向领导者${N(to)}请求从槽位 ${slot} 起已选定的值（CatchUp）。`,
+  noop: '空操作',
+
   notes: {
+    paxosBallots:
+      'Paxos 的选票是一个二元组（轮次，节点编号），先比轮次再比编号，所以两个提议者永远不会用同一个选票。它不像 Raft 那样每轮记录一票：接受者只承诺它见过的最高选票，更高的选票总能压过更低的。（P1、P3）',
+    paxosReproposal:
+      '这条规则保证了 Paxos 的安全：新领导者在 Promise 报告的每个槽位上，重新提议选票最高的那个已接受值，并用空操作填补空缺。被过半数接受的值，必然出现在之后任何过半数的某个 Promise 中，因此永远不会被替换。（P6）',
     raftRandomTimeouts:
       '原文说开始选主时，所有节点都由 Follower 转为 Candidate。在 Raft 中，每个跟随者各自等待一个随机的选举超时（默认 150–300 毫秒），通常只有最先超时的节点成为候选者；正是这种随机化让选票不容易被瓜分。（R1、R2）',
     raftTermDoesNotExpire:

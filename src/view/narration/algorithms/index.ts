@@ -7,10 +7,12 @@ import type { AlgorithmNarration } from '../plugin';
 import { bullyNarration } from './bully';
 import { raftNarration } from './raft';
 import { zabNarration } from './zab';
+import { paxosNarration } from './paxos';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const NARRATIONS: Record<AlgorithmName, AlgorithmNarration<any>> = {
   bully: bullyNarration,
   raft: raftNarration,
   zab: zabNarration,
+  paxos: paxosNarration,
 };
