@@ -23,6 +23,8 @@ const NAMES = new Set(
     'crash', 'revive', 'partition', 'heal', 'cut', 'restore', 'write', 'crashLeader', 'setDropRate', 'setLatency', 'before', 'after',
     // ZooKeeper's own setting names, which the ZAB lessons quote.
     'syncLimit', 'initLimit', 'tickTime', 'tick', 'ticks',
+    // Multi-Paxos and its message names (Lamport's vocabulary, used as they are in Chinese courses too).
+    'Multi-Paxos', 'Prepare', 'Promise', 'Accept', 'Accepted', 'Nack', 'CatchUp',
   ].map((w) => w.toLowerCase()),
 );
 
