@@ -2,8 +2,8 @@
  * The Experiments screen (issue 7): a batch run in Web Workers completes, draws its charts, and its CSV
  * downloads; Cancel stops a run.
  *
- * Issue 13: the batch is fixed in size and seeds (K = 10 from seed 1, n = 5, a sweep 3..25 step 2: 36 points,
- * 360 runs), the test waits on the state the dialog exposes (`data-batch-status`, `data-batch-done`), with a
+ * Issue 13: the batch is fixed in size and seeds (K = 10 from seed 1, n = 5, a sweep 3..25 step 2: 12 points per algorithm,
+ * 120 runs per algorithm), the test waits on the state the dialog exposes (`data-batch-status`, `data-batch-done`), with a
  * ceiling sized for a busy 2-core machine, and the CSV the page downloads must equal the one the same runner
  * computes in Node from the same request (the engine is deterministic; the chunks run in-process here).
  */
@@ -13,6 +13,7 @@ import { ExperimentRunner, type ExperimentRequest, type WorkerLike } from '../sr
 import { sweepRunsCsv } from '../src/view/metrics/csv';
 import { runChunk } from '../src/worker/batch-host';
 import type { ChunkRequest, FromBatchWorker } from '../src/worker/batch-protocol';
+import { ALGORITHM_NAMES } from '../src/engine/core/types';
 
 async function openExperiments(page: Page) {
   await page.goto('./?test=1&paused=1');
@@ -28,7 +29,10 @@ async function fill(page: Page, label: string | RegExp, value: number) {
   await page.getByLabel(label, { exact: typeof label === 'string' }).fill(String(value));
 }
 
-const REQUEST: ExperimentRequest = { experiment: 'leader-crash', algorithms: ['bully', 'raft', 'zab'], seeds: 10, firstSeed: 1, nodes: 5, sweep: { from: 3, to: 25, step: 2 } };
+const REQUEST: ExperimentRequest = { experiment: 'leader-crash', algorithms: [...ALGORITHM_NAMES], seeds: 10, firstSeed: 1, nodes: 5, sweep: { from: 3, to: 25, step: 2 } };
+/** The dialog runs every registered algorithm by default: K seeds × 12 sweep points × the algorithms. */
+const runsOf = (seeds: number) => seeds * 12 * ALGORITHM_NAMES.length;
+const RUNS = runsOf(REQUEST.seeds);
 
 /** The per-run CSV of `req` as the Experiments screen computes it, with the chunks run in-process in Node. */
 async function headlessRunsCsv(req: ExperimentRequest): Promise<string> {
@@ -46,7 +50,7 @@ async function headlessRunsCsv(req: ExperimentRequest): Promise<string> {
 }
 
 test('a batch run completes, draws its charts, and its CSV downloads', async ({ page }) => {
-  // 360 runs up to n = 25 in the page's workers: seconds on a quiet machine, a minute or more under load.
+  // 120 runs per algorithm up to n = 25 in the page's workers: seconds on a quiet machine, a minute or more under load.
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const dialog = await openExperiments(page);
@@ -59,19 +63,19 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
   await fill(page, 'to', REQUEST.sweep!.to);
   await fill(page, 'step', REQUEST.sweep!.step);
   await dialog.getByRole('button', { name: 'Run' }).click();
-  await expect(dialog).toHaveAttribute('data-batch-total', '360');
+  await expect(dialog).toHaveAttribute('data-batch-total', String(RUNS));
   await expect(dialog).toHaveAttribute('data-batch-status', 'done', { timeout: 200_000 });
-  await expect(dialog).toHaveAttribute('data-batch-done', '360');
-  await expect(dialog.getByText(/Done: 360 runs in/)).toBeVisible();
+  await expect(dialog).toHaveAttribute('data-batch-done', String(RUNS));
+  await expect(dialog.getByText(new RegExp(`Done: ${RUNS.toLocaleString('en')} runs in`))).toBeVisible();
   await expect(dialog.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('value', /\d+/);
   // Histograms per algorithm (election time and messages per election) and the sweep over n.
-  await expect(dialog.locator('svg.histogram')).toHaveCount(6);
+  await expect(dialog.locator('svg.histogram')).toHaveCount(2 * ALGORITHM_NAMES.length);
   await expect(dialog.locator('svg.histogram rect').first()).toBeAttached();
   const sweep = dialog.getByRole('img', { name: 'Messages per election vs n' });
   await expect(sweep).toBeVisible();
   await expect(sweep.locator('[data-series="raft"] circle')).toHaveCount(12);
-  // The results table: 3 algorithms × 12 sizes (n = 5 is in the sweep).
-  await expect(dialog.locator('.batch-table tbody tr')).toHaveCount(36);
+  // The results table: every algorithm × 12 sizes (n = 5 is in the sweep).
+  await expect(dialog.locator('.batch-table tbody tr')).toHaveCount(12 * ALGORITHM_NAMES.length);
   await sweep.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/compare-experiments.png' });
   await dialog.locator('.hist-grid').scrollIntoViewIfNeeded();
@@ -82,7 +86,7 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toContain('algorithm,n,seed');
-  expect(lines.length).toBe(1 + 36 * REQUEST.seeds);
+  expect(lines.length).toBe(1 + RUNS);
   // The same runs as the engine gives in Node for the same request.
   expect(csv).toBe(await headlessRunsCsv(REQUEST));
 
@@ -94,11 +98,11 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
 
 test('Cancel stops a running batch', async ({ page }) => {
   const dialog = await openExperiments(page);
-  // 2,000 seeds × 36 points: far more than can finish before the click below, even on a quiet machine.
+  // 2,000 seeds × 12 points × every algorithm: far more than can finish before the click below, even on a quiet machine.
   await fill(page, 'Seeds (K)', 2000);
   await dialog.getByRole('button', { name: 'Run' }).click();
   await expect(dialog).toHaveAttribute('data-batch-status', 'running');
-  await expect(dialog).toHaveAttribute('data-batch-total', String(2000 * 36));
+  await expect(dialog).toHaveAttribute('data-batch-total', String(runsOf(2000)));
   await expect(dialog.getByText(/of [\d,]+ runs/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveAttribute('data-batch-status', 'cancelled');
