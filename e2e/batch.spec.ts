@@ -73,7 +73,13 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
   await expect(dialog.locator('svg.histogram rect').first()).toBeAttached();
   const sweep = dialog.getByRole('img', { name: 'Messages per election vs n' });
   await expect(sweep).toBeVisible();
-  await expect(sweep.locator('[data-series="raft"] circle')).toHaveCount(12);
+  // Every algorithm's measured medians over its own theory curve (issue 15: Paxos against 3(N−1)).
+  for (const alg of ALGORITHM_NAMES) {
+    await expect(sweep.locator(`[data-series="${alg}"] circle`)).toHaveCount(12);
+    await expect(sweep.locator(`path[data-theory="${alg}"]`).first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+  }
+  await expect(sweep.locator('.chart-legend')).toContainText('Multi-Paxos: Prepare, Promise and the first Heartbeat, 3(N−1)');
+  await expect(sweep.locator('[data-series="paxos"] circle title').first()).toHaveText(/^Multi-Paxos n=3: \d+$/);
   // The results table: every algorithm × 12 sizes (n = 5 is in the sweep).
   await expect(dialog.locator('.batch-table tbody tr')).toHaveCount(12 * ALGORITHM_NAMES.length);
   await sweep.scrollIntoViewIfNeeded();

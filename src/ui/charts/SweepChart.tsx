@@ -65,9 +65,9 @@ export function SweepChart({ series, labels, svgRef }: { series: readonly SweepS
   for (const { algorithm, c } of curves) legend.push({ color: ALG_COLORS[algorithm], text: labels.legend(c.legend), kind: c.shape === 'band' ? 'band' : c.legendKind });
   const theoryPath = ({ algorithm, c }: { algorithm: AlgorithmName; c: SweepCurve }, k: number) =>
     c.shape === 'band' ? (
-      <path key={`band-${algorithm}-${k}`} d={band(c.best, c.worst)} fill={ALG_COLORS[algorithm]} fillOpacity={0.16} stroke={ALG_COLORS[algorithm]} strokeOpacity={0.5} strokeDasharray="4 3" />
+      <path key={`band-${algorithm}-${k}`} data-theory={algorithm} d={band(c.best, c.worst)} fill={ALG_COLORS[algorithm]} fillOpacity={0.16} stroke={ALG_COLORS[algorithm]} strokeOpacity={0.5} strokeDasharray="4 3" />
     ) : (
-      <path key={`line-${algorithm}-${k}`} d={curve(c.count)} fill="none" stroke={ALG_COLORS[algorithm]} strokeWidth={c.strokeWidth} strokeDasharray={c.dash} />
+      <path key={`line-${algorithm}-${k}`} data-theory={algorithm} d={curve(c.count)} fill="none" stroke={ALG_COLORS[algorithm]} strokeWidth={c.strokeWidth} strokeDasharray={c.dash} />
     );
   for (const s of series) legend.push({ color: ALG_COLORS[s.algorithm], text: labels.measured(labels.names[s.algorithm] ?? s.algorithm), kind: 'dot' });
   return (
