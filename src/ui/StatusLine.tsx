@@ -3,6 +3,7 @@ import { selectAlgorithm, selectAnomalies, selectLeader, selectMessageCount, sel
 import { usePane } from './usePane';
 import { useT } from './useT';
 import type { NetworkView } from '../protocol';
+import { cutLinkCount } from '../view/partition';
 
 /** "Leader: Node N · term T" or "No leader", for the cluster leader as the trace contract defines it. */
 export function StatusLine() {
@@ -25,7 +26,7 @@ export function StatusLine() {
         {term && leader !== null ? <span className="term"> · {t.termValue(term.word, term.value)}</span> : null}
       </div>
       <div className="substatus">
-        <span>{partitioned ? t.partitioned(groups) : network.cuts.length ? t.cutLinks(network.cuts.length / 2) : t.healthy}</span>
+        <span>{partitioned ? t.partitioned(groups) : network.cuts.length ? t.cutLinks(cutLinkCount(network)) : t.healthy}</span>
         <span>{t.stats(stats.sent, inFlight)}</span>
         {splitBrain && <span className="warn">{t.splitBrain}</span>}
       </div>

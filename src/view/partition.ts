@@ -54,6 +54,14 @@ export function partitionView(net: NetworkLike, layout: RingLayout): PartitionVi
   return { partitioned, groupOf, groupCount: renumber.size, boundaries, divider };
 }
 
+/**
+ * How many links are cut, for the status line: a link is a pair of nodes, cut in one direction or both (the
+ * network keeps one-way cuts as directed pairs, so halving their number said "1.5 links" after three one-way cuts).
+ */
+export function cutLinkCount(net: NetworkLike): number {
+  return new Set(net.cuts.map(([a, b]) => (a < b ? `${a}-${b}` : `${b}-${a}`))).size;
+}
+
 export function isCut(net: NetworkLike, from: NodeId, to: NodeId): boolean {
   return net.cuts.some(([a, b]) => a === from && b === to);
 }

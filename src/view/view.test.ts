@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chordBetween, crossParam, pointOnChord } from './chord';
 import { kindStyle } from './kinds';
 import { fadeAfter, flightFraction, messagePosition } from './message-position';
-import { partitionView, splitByLine, stopParam } from './partition';
+import { cutLinkCount, partitionView, splitByLine, stopParam } from './partition';
 import { ringLayout } from './ring';
 import { roleStyle, termOf } from './roles';
 import { timerArcs, timerRemaining, timerStyle } from './timers';
@@ -90,6 +90,13 @@ describe('chords', () => {
 });
 
 describe('partitions', () => {
+  it('counts cut links as node pairs, one-way or both ways', () => {
+    expect(cutLinkCount({ group: [], cuts: [] })).toBe(0);
+    expect(cutLinkCount({ group: [], cuts: [[1, 2], [2, 1]] })).toBe(1);
+    expect(cutLinkCount({ group: [], cuts: [[1, 2], [3, 1], [2, 3]] })).toBe(3);
+    expect(cutLinkCount({ group: [], cuts: [[1, 2], [2, 1], [1, 3]] })).toBe(2);
+  });
+
   const l = ringLayout(ids(6));
   it('draw a dividing line for a split into two arcs and stop crossing messages on it', () => {
     const net = { group: [0, 1, 1, 1, 2, 2, 2], cuts: [] as [number, number][] };
