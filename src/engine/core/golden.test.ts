@@ -13,12 +13,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BULLY_LESSONS } from '../scenarios/bully';
+import { PAXOS_LESSONS } from '../scenarios/paxos';
 import { RAFT_LESSONS } from '../scenarios/raft';
 import { zabLessons } from '../scenarios/zab';
 import { createSimulation, defaultScenario } from '../run';
 import { Simulation } from './kernel';
 import { nextUint32, seedRng, type RngState } from './rng';
-import type { Action, AlgorithmName, EndStats, Scenario, TimedAction, TraceEvent } from './types';
+import { ALGORITHM_NAMES, type Action, type AlgorithmName, type EndStats, type Scenario, type TimedAction, type TraceEvent } from './types';
 
 const GOLDEN = new URL('./golden.json', import.meta.url);
 const UPDATE = process.env.GOLDEN_UPDATE === '1';
@@ -118,8 +119,9 @@ function cases(): Case[] {
   for (const l of BULLY_LESSONS) out.push({ name: `lesson/bully/${l.id}`, scenario: l.scenario, algorithm: 'bully', untilMs: l.untilMs, check: true });
   for (const l of RAFT_LESSONS) out.push({ name: `lesson/raft/${l.id}`, scenario: l.scenario, algorithm: 'raft', untilMs: l.untilMs, check: true });
   for (const l of zabLessons) out.push({ name: `lesson/zab/${l.id}`, scenario: l.scenario, algorithm: 'zab', untilMs: l.untilMs, check: true });
-  const algorithms: AlgorithmName[] = ['bully', 'raft', 'zab'];
-  for (const algorithm of algorithms) {
+  for (const l of PAXOS_LESSONS) out.push({ name: `lesson/paxos/${l.id}`, scenario: l.scenario, algorithm: 'paxos', untilMs: l.untilMs, check: true });
+  // Every registered algorithm: one more cannot land without its golden traces.
+  for (const algorithm of ALGORITHM_NAMES) {
     out.push({ name: `crash/${algorithm}/n5`, scenario: leaderCrash(algorithm, 5, 30_000, 1), algorithm, untilMs: 30_000, check: false });
     out.push({ name: `crash/${algorithm}/n25`, scenario: leaderCrash(algorithm, 25, 10_000, 2), algorithm, untilMs: 10_000, check: true });
     for (let seed = 1; seed <= 8; seed++) {
@@ -134,6 +136,11 @@ function cases(): Case[] {
       const scenario = { ...fuzzSchedule('raft', seed, 5, 0, 6000), options };
       out.push({ name: `fuzz/raft/${JSON.stringify(options)}/${seed}`, scenario, algorithm: 'raft', untilMs: 6000, check: true });
     }
+  }
+  // Multi-Paxos without its randomized back-off (P10): the duelling path, where Nacks and re-Prepares dominate.
+  for (let seed = 21; seed <= 23; seed++) {
+    const scenario = { ...fuzzSchedule('paxos', seed, 5, 0, 6000), options: { backoff: false } };
+    out.push({ name: `fuzz/paxos/{"backoff":false}/${seed}`, scenario, algorithm: 'paxos', untilMs: 6000, check: true });
   }
   return out;
 }
