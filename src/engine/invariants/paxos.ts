@@ -4,8 +4,8 @@
  * `ignorePromisedValues`, which breaks P6 on purpose).
  *
  * The checker watches the acceptors' persistent state, not the messages: after each step it diffs the node's
- * accepted slots against the copy kept from its previous step (both frozen, so unchanged slots are the same
- * objects) and records every acceptance as (slot, ballot) → value and acceptors. A value is chosen in a slot
+ * accepted slots against the copy kept from its previous step (both frozen; a slot is new when its ballot or
+ * value differs, so an equal copy of an unchanged slot is not counted twice) and records every acceptance as (slot, ballot) → value and acceptors. A value is chosen in a slot
  * when a quorum accepted it in one ballot ([PMS] §2.2), whatever happened to those acceptors afterwards.
  *
  * Memory, as in the other checkers: plain data, each part frozen and replaced (core/clone.ts, history-table.ts),
@@ -13,7 +13,7 @@
  */
 import type { Ballot, PaxosState } from '../algorithms/paxos/paxos';
 import type { PaxosOptions } from '../algorithms/paxos/options';
-import { ballotText, cmpBallot } from '../algorithms/paxos/ballot';
+import { ballotText, cmpBallot, sameBallot } from '../algorithms/paxos/ballot';
 import type { Checker } from '../core/algorithm';
 import { frozenArrayWith } from '../core/clone';
 import { tableGet, tableWith, type HistoryTable } from '../core/history-table';
@@ -69,7 +69,10 @@ export const paxosChecker: Checker<PaxosState, PaxosOptions, PaxosCheckerMemory>
     if (s.accepted !== prevAcc) {
       for (let k = 1; k <= s.accepted.length; k++) {
         const a = s.accepted[k - 1];
-        if (!a || a === prevAcc[k - 1]) continue;
+        const had0 = prevAcc[k - 1];
+        // Unchanged by value, not only by identity: the explorer interns equal states (explore/model.ts), so an
+        // unchanged slot may come back as an equal copy, which is not a new acceptance.
+        if (!a || a === had0 || (had0 && sameBallot(a.ballot, had0.ballot) && a.value === had0.value)) continue;
         // … and no acceptor accepts below the ballot it had promised.
         if (cmpBallot(a.ballot, promisedBefore) < 0) {
           report('P-S3', `node ${i} accepted slot ${k} in ballot ${ballotText(a.ballot)} after promising ballot ${ballotText(promisedBefore)}`);
