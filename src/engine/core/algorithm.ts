@@ -169,7 +169,7 @@ export interface Algorithm<S = unknown, O = Record<string, unknown>, C = unknown
  */
 export interface ExploreHints<S, O> {
   /**
-   * Keys of the node state (at any depth) whose values are virtual times (a stored `env.now`). The visited
+   * Top-level fields of the node state whose values are virtual times (a stored `env.now`). The visited
    * set leaves them out of a node's hash and hashes `clock` instead, so that two states a few milliseconds
    * apart that would behave alike are one state.
    */

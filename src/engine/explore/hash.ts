@@ -85,34 +85,27 @@ export function mixString(s: string): void {
  * Object keys, hashed once each: the same few names (a state's fields, node ids as map keys) recur in every
  * state. The key's own fingerprint is exact (its two lanes); the cache is bounded and emptied when full.
  */
-const keyHashes = new Map<string, number>();
-const keyHashesB = new Map<string, number>();
+const keyHashes = new Map<string, readonly [number, number]>();
 function mixKey(k: string): void {
-  let a = keyHashes.get(k);
-  let b: number;
-  if (a === undefined) {
+  let h = keyHashes.get(k);
+  if (h === undefined) {
     const sa = A;
     const sb = B;
     begin(0x6b);
     mixString(k);
-    a = laneA();
-    b = laneB();
+    h = [laneA(), laneB()] as const;
     A = sa;
     B = sb;
-    if (keyHashes.size > 4096) {
-      keyHashes.clear();
-      keyHashesB.clear();
-    }
-    keyHashes.set(k, a);
-    keyHashesB.set(k, b);
-  } else b = keyHashesB.get(k)!;
-  mix(a);
-  mix(b);
+    if (keyHashes.size > 4096) keyHashes.clear();
+    keyHashes.set(k, h);
+  }
+  mix(h[0]);
+  mix(h[1]);
 }
 
 /**
- * Mixes a plain value. Keys in `skip` (at any depth) are left out: the explorer's clock fields
- * (Algorithm.explore.clockKeys). Object keys are hashed in for…in order, so two equal objects built in a
+ * Mixes a plain value. Keys in `skip` (top-level fields of an object `v`) are left out: the explorer's clock
+ * fields (Algorithm.explore.clockKeys). Object keys are hashed in for…in order, so two equal objects built in a
  * different key order hash differently: that costs the visited set a duplicate, never a missed state.
  */
 export function mixValue(v: unknown, skip: ReadonlySet<string> | null = null): void {
@@ -144,7 +137,7 @@ export function mixValue(v: unknown, skip: ReadonlySet<string> | null = null): v
 function mixComposite(v: object, skip: ReadonlySet<string> | null): void {
   if (Array.isArray(v)) {
     mix(T_ARR ^ (v.length << 4));
-    for (let i = 0; i < v.length; i++) mixValue(v[i], skip);
+    for (let i = 0; i < v.length; i++) mixValue(v[i]);
     return;
   }
   mix(T_OBJ);
@@ -152,7 +145,7 @@ function mixComposite(v: object, skip: ReadonlySet<string> | null): void {
   for (const k in o) {
     if (skip !== null && skip.has(k)) continue;
     mixKey(k);
-    mixValue(o[k], skip);
+    mixValue(o[k]);
   }
 }
 

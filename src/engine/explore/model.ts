@@ -48,6 +48,21 @@ export const S_POWEROFF = 9;
  * drop), the node id (crash, revive, write) or the split (partition); `variant` numbers the draw choices of
  * the handler run, in the order `expand` tries them.
  */
+/** Whether two plain objects hold the same values by identity, key by key (frozen parts are shared, not copied). */
+function sameParts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k] || !(k in y)) return false;
+    n++;
+  }
+  // Same size: every key of x is in y with the same value, so y has no other key.
+  return Object.keys(y).length === n;
+}
+
 export function stepCode(kind: number, index: number, variant: number): number {
   return kind | (index << 4) | (variant << 14);
 }
@@ -729,11 +744,15 @@ export class Model {
       step.sent = sent;
       this.violating = s;
       alg.checker.afterStep(mem, step, this.clusterInfo(s), this.report);
-      begin(0xc4e);
-      mixValue(mem);
-      s.ca = laneA();
-      s.cb = laneB();
-      s.checker = this.checkerIntern.get(s.ca, s.cb, mem);
+      // Checkers replace a frozen part when they change it (core/clone.ts): when every part is the one it
+      // was, the memory is the parent's, and so is its fingerprint. Most steps change none of it.
+      if (!sameParts(mem, s.checker)) {
+        begin(0xc4e);
+        mixValue(mem);
+        s.ca = laneA();
+        s.cb = laneB();
+        s.checker = this.checkerIntern.get(s.ca, s.cb, mem);
+      }
     }
     begin(0x9d1);
     mix(rec.alive ? 1 : 0);
@@ -743,9 +762,13 @@ export class Model {
     let ia = rec.ha;
     let ib = rec.hb;
     if (this.skip !== null) {
-      // The node's fingerprint leaves its clock fields out; sharing needs them equal too.
+      // The node's fingerprint leaves its clock fields out; sharing needs them equal too: the fingerprint
+      // and the clock fields' values (top-level fields, ExploreHints.clockKeys), not a second whole pass.
       begin(0x9d2);
-      mixValue(rec.state);
+      mix(ia);
+      mix(ib);
+      const st = rec.state as Record<string, unknown>;
+      for (const k of this.skip) mixValue(st[k]);
       ia = laneA();
       ib = laneB();
     }
