@@ -14,6 +14,7 @@ render_only=0
 explore_only=0
 for a in "$@"; do [ "$a" = "--render" ] && render_only=1; [ "$a" = "--explore" ] && explore_only=1; done
 if [ "$render_only" = 0 ]; then node --expose-gc "$out/run.mjs" "$@"; fi
-if [ "$explore_only" = 1 ]; then exit 0; fi
+# With `--explore`, the same search in the browser's worker too (headless Chromium; builds and serves the app).
+if [ "$explore_only" = 1 ]; then npx tsx src/bench/explore-browser-bench.ts "$@"; exit 0; fi
 # Parts 4 and 5: rendering and load in headless Chromium (Playwright's API); builds and serves the app itself.
 npx tsx src/bench/render-bench.ts "$@"

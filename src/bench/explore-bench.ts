@@ -1,7 +1,7 @@
 /**
  * Explorer benchmark (issue 16): states per second, states explored and the visited set's memory for Raft at
  * n = 3 (one crash, two values per draw, every ordering up to depth 7: the "Raft is safe" lesson's search),
- * and for the Figure 8 preset. Node here; the browser's worker in render-bench.ts (`--explore`).
+ * and for the Figure 8 preset. Node here; the browser's worker in explore-browser-bench.ts (`--explore` runs both).
  */
 import { parseExploreConfig } from '../engine/explore/config';
 import { Explorer } from '../engine/explore/explore';

@@ -141,7 +141,7 @@ export function ExploreDialog({ onClose }: { onClose: () => void }) {
   );
   return (
     <div className="explore-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div ref={ref} className="explore" role="dialog" aria-modal="true" aria-labelledby="explore-title" data-explore-status={state.status} data-explore-outcome={outcome}>
+      <div ref={ref} className="explore" role="dialog" aria-modal="true" aria-labelledby="explore-title" data-explore-status={state.status} data-explore-outcome={outcome} data-explore-states={result?.states} data-explore-ms={result ? Math.round(state.elapsedMs) : undefined}>
         <div className="explore-head">
           <h2 id="explore-title">{te.title}</h2>
           <button type="button" onClick={onClose}>
