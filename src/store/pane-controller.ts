@@ -44,8 +44,7 @@ export interface ExportedTrace {
 /** Is a message on its way (after the held-back step `pending`, if any)? Only then is a step worth a glide. */
 function hasFlight(pending: Batch | null, s: PaneState): boolean {
   if (pending && pending.events.some((e) => e.type === 'send')) return true;
-  for (const k in s.messages) if (s.messages[k].diedAt === undefined) return true;
-  return false;
+  return s.messages.some((m) => m.diedAt === undefined);
 }
 
 /** Replay: a scenario file's setup as the pane's run config (its `events` become the action log). */

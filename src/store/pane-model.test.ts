@@ -26,9 +26,9 @@ describe('pane model', () => {
   it('puts sent messages in flight and removes them on delivery', () => {
     let s = initialPane(config, 25, true);
     s = applyBatch(s, batch(5, [send(1), send(2)]));
-    expect(Object.keys(s.messages)).toEqual(['1', '2']);
+    expect(s.messages.ids()).toEqual([1, 2]);
     s = applyBatch(s, batch(20, [{ t: 20, type: 'deliver', msg: 1, from: 1, to: 2, kind: 'Election' }]));
-    expect(Object.keys(s.messages)).toEqual(['2']);
+    expect(s.messages.ids()).toEqual([2]);
     expect(s.engineTime).toBe(20);
     expect(s.horizon).toBe(20);
   });
@@ -37,10 +37,10 @@ describe('pane model', () => {
     let s = initialPane(config, 25, true);
     s = applyBatch(s, batch(5, [send(1)]));
     s = applyBatch(s, batch(20, [{ t: 20, type: 'drop', msg: 1, from: 1, to: 2, kind: 'Election', reason: 'partition' }]));
-    expect(s.messages[1].diedAt).toBe(20);
-    expect(s.messages[1].dropReason).toBe('partition');
-    expect(pruneMessages(s, 25, 10).messages[1]).toBeDefined();
-    expect(pruneMessages(s, 31, 10).messages[1]).toBeUndefined();
+    expect(s.messages.get(1)!.diedAt).toBe(20);
+    expect(s.messages.get(1)!.dropReason).toBe('partition');
+    expect(pruneMessages(s, 25, 10).messages.get(1)).toBeDefined();
+    expect(pruneMessages(s, 31, 10).messages.get(1)).toBeUndefined();
   });
 
   it('updates only the nodes whose state changed, and the leader', () => {

@@ -5,6 +5,7 @@
 import type { AlgorithmName, NodeId, Pinned, TimedAction, TraceEvent } from '../engine/core/types';
 import type { FromWorker, InspectedNode, Marker, Narration, NetworkView, NodeSnapshot, RunStats, SendEvent, TimerView } from '../protocol';
 import { isQuietKind } from '../view/kinds';
+import { MessageTable } from './message-table';
 import type { PaneMetrics } from '../view/metrics/folder';
 
 export type DropReason = Extract<TraceEvent, { type: 'drop' }>['reason'];
@@ -48,7 +49,8 @@ export interface PaneState {
   voters: NodeId[];
   observers: NodeId[];
   nodes: Record<NodeId, NodeSnapshot>;
-  messages: Record<number, MessageView>;
+  /** By message id (a persistent table: a new one when a batch changes it, the same one otherwise). */
+  messages: MessageTable;
   timers: Record<NodeId, TimerView[]>;
   leader: NodeId | null;
   network: NetworkView;
@@ -103,7 +105,7 @@ export function initialPane(config: RunConfig, speed: number, playing: boolean):
     voters: [],
     observers: [],
     nodes: {},
-    messages: {},
+    messages: MessageTable.empty,
     timers: {},
     leader: null,
     network: emptyNetwork(config.nodes + config.observers, config.latency, config.dropRate),
@@ -220,8 +222,7 @@ type Batch = Extract<FromWorker, { type: 'batch' }>;
 export function applySnapshot(s: PaneState, m: Snapshot): PaneState {
   const nodes: Record<NodeId, NodeSnapshot> = {};
   for (const n of m.nodes) nodes[n.node] = n;
-  const messages: Record<number, MessageView> = {};
-  for (const e of m.inFlight) messages[e.msg] = e;
+  const messages = MessageTable.from(m.inFlight);
   return {
     ...s,
     status: 'running',
@@ -258,33 +259,24 @@ export function applySnapshot(s: PaneState, m: Snapshot): PaneState {
  */
 export function applyBatch(s: PaneState, m: Batch): PaneState {
   let nodes = s.nodes;
-  let messages = s.messages;
+  // Copy-on-write per chunk of ids (message-table.ts): a batch costs what it changes, not every message on screen.
+  const messages = s.messages.edit();
   let violations = s.violations;
   let anomalies = s.anomalies;
   const touchNodes = () => {
     if (nodes === s.nodes) nodes = { ...nodes };
   };
-  const touchMessages = () => {
-    if (messages === s.messages) messages = { ...messages };
-  };
   for (const e of m.events) {
     switch (e.type) {
       case 'send':
-        touchMessages();
-        messages[e.msg] = e;
+        messages.set(e);
         break;
       case 'deliver':
-        if (messages[e.msg]) {
-          touchMessages();
-          delete messages[e.msg];
-        }
+        messages.delete(e.msg);
         break;
       case 'drop': {
-        const old = messages[e.msg];
-        if (old) {
-          touchMessages();
-          messages[e.msg] = { ...old, diedAt: e.t, dropReason: e.reason };
-        }
+        const old = messages.get(e.msg);
+        if (old) messages.set({ ...old, diedAt: e.t, dropReason: e.reason });
         break;
       }
       case 'state':
@@ -304,7 +296,7 @@ export function applyBatch(s: PaneState, m: Batch): PaneState {
   return {
     ...s,
     nodes,
-    messages,
+    messages: messages.done(),
     violations,
     anomalies,
     timers: mergeTimers(s.timers, groupTimers(m.timers)),
@@ -327,14 +319,11 @@ export function applyBatch(s: PaneState, m: Batch): PaneState {
 
 /** Removes dead messages that have faded out by `now` (`fadeMs` of virtual time after dying). */
 export function pruneMessages(s: PaneState, now: number, fadeMs: number): PaneState {
-  let messages = s.messages;
-  for (const m of Object.values(s.messages)) {
-    if (m.diedAt !== undefined && now > m.diedAt + fadeMs) {
-      if (messages === s.messages) messages = { ...messages };
-      delete messages[m.msg];
-    }
+  let draft: ReturnType<MessageTable['edit']> | null = null;
+  for (const m of s.messages.values()) {
+    if (m.diedAt !== undefined && now > m.diedAt + fadeMs) (draft ??= s.messages.edit()).delete(m.msg);
   }
-  return messages === s.messages ? s : { ...s, messages };
+  return draft ? { ...s, messages: draft.done() } : s;
 }
 
 /** The scenario the engine runs for a config (the user's actions travel separately as the log). */

@@ -9,7 +9,7 @@ export function MessageDetails() {
   const t = useT();
   const c = useController();
   const id = usePane(selectSelectedMessage);
-  const m = usePane((s) => (s.selectedMessage !== null ? s.messages[s.selectedMessage] : undefined));
+  const m = usePane((s) => (s.selectedMessage !== null ? s.messages.get(s.selectedMessage) : undefined));
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (id !== null) ref.current?.focus();

@@ -20,7 +20,8 @@ import { useT } from './useT';
 function useMessageGeo(layout: RingLayout, partition: PartitionView) {
   const messages = usePane(selectMessages);
   const network = usePane(selectNetwork) as NetworkView;
-  const list = useMemo(() => Object.values(messages), [messages]);
+  // One array per table, in ascending id order (the table builds it once, however many components ask).
+  const list = messages.values();
   const flows = list.length > FLOWS_AT;
   const geo = useMemo(() => {
     const out = new Map<number, GlyphGeo>();

@@ -57,6 +57,14 @@ function styleOf(kind: string, fields: Record<string, unknown>): KindStyle {
   return { color, category, quiet: category === 'heartbeat', reply: def.reply ?? false, label: by.label ?? def.label };
 }
 
+/**
+ * Is this message drawn quiet (a heartbeat)? The same answer as `kindStyle(kind, fields).quiet`, without
+ * remembering a style per fields object: the page asks it of every send in every batch (the event log's filter),
+ * thousands per batch during ZAB's 101-node cold start, where a WeakMap entry per message was a cost of its own.
+ */
 export function isQuietKind(kind: string, fields: Record<string, unknown> = {}): boolean {
-  return kindStyle(kind, fields).quiet;
+  const def = KINDS.get(kind);
+  if (!def) return false;
+  const category = (def.glyphOf?.(fields, def.label) ?? {}).category ?? def.glyph;
+  return category === 'heartbeat';
 }
