@@ -141,6 +141,7 @@ describe('message table', () => {
           expect(nextTab === tab).toBe(nextRec === rec);
           expect(nextTab.values()).toEqual(Object.values(nextRec));
           expect(nextTab.size).toBe(Object.keys(nextRec).length);
+          expect(nextTab.dead).toBe(Object.values(nextRec).filter((m) => m.diedAt !== undefined).length);
           for (const k of Object.keys(nextRec)) expect(nextTab.get(Number(k))).toEqual(nextRec[Number(k)]);
           history.push([nextRec, nextTab, [...nextTab]]);
           rec = nextRec;

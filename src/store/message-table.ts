@@ -46,7 +46,7 @@ function find(dir: readonly Chunk[], no: number): number {
 }
 
 export class MessageTable implements Iterable<MessageView> {
-  static readonly empty = new MessageTable([], 0);
+  static readonly empty = new MessageTable([], 0, 0);
 
   /** The messages in ascending id order, built once per table when asked for. */
   private list: MessageView[] | null = null;
@@ -55,6 +55,8 @@ export class MessageTable implements Iterable<MessageView> {
     private readonly dir: readonly Chunk[],
     /** How many messages are in the table (O(1)). */
     readonly size: number,
+    /** How many of them are dead (`diedAt` set), fading where they died: pruning has nothing to do at 0. */
+    readonly dead: number,
   ) {}
 
   /** A table of these messages (a later one with the same id replaces an earlier one, as assignment did). */
@@ -101,12 +103,12 @@ export class MessageTable implements Iterable<MessageView> {
 
   /** Starts an edit: a draft that copies only what it changes; `done()` gives the new table. */
   edit(): MessageTableDraft {
-    return new MessageTableDraft(this, this.dir, this.size);
+    return new MessageTableDraft(this, this.dir, this.size, this.dead);
   }
 
   /** @internal the draft's result. */
-  static fromChunks(dir: readonly Chunk[], size: number): MessageTable {
-    return size === 0 ? MessageTable.empty : new MessageTable(dir, size);
+  static fromChunks(dir: readonly Chunk[], size: number, dead: number): MessageTable {
+    return size === 0 ? MessageTable.empty : new MessageTable(dir, size, dead);
   }
 }
 
@@ -122,6 +124,7 @@ export class MessageTableDraft {
     private readonly base: MessageTable,
     private readonly baseDir: readonly Chunk[],
     private size: number,
+    private dead: number,
   ) {}
 
   private get current(): readonly Chunk[] {
@@ -149,10 +152,12 @@ export class MessageTableDraft {
       else dir.splice(i, 0, c);
     } else c = this.writable(dir, i);
     const slot = m.msg - no * CHUNK;
-    if (c.items[slot] === undefined) {
+    const old = c.items[slot];
+    if (old === undefined) {
       c.count++;
       this.size++;
-    }
+    } else if (old.diedAt !== undefined) this.dead--;
+    if (m.diedAt !== undefined) this.dead++;
     c.items[slot] = m;
     this.changed = true;
   }
@@ -167,6 +172,7 @@ export class MessageTableDraft {
     if (this.current[i].items[slot] === undefined) return false;
     const dir = (this.dir ??= this.baseDir.slice());
     const c = this.writable(dir, i);
+    if (c.items[slot]!.diedAt !== undefined) this.dead--;
     c.items[slot] = undefined;
     c.count--;
     this.size--;
@@ -179,7 +185,7 @@ export class MessageTableDraft {
   done(): MessageTable {
     this.finished = true;
     if (!this.changed) return this.base;
-    return MessageTable.fromChunks(this.dir ?? this.baseDir, this.size);
+    return MessageTable.fromChunks(this.dir ?? this.baseDir, this.size, this.dead);
   }
 
   /** A finished draft's chunks belong to its table, which must not change. */

@@ -319,6 +319,8 @@ export function applyBatch(s: PaneState, m: Batch): PaneState {
 
 /** Removes dead messages that have faded out by `now` (`fadeMs` of virtual time after dying). */
 export function pruneMessages(s: PaneState, now: number, fadeMs: number): PaneState {
+  // Most of the time nothing is dying (the table counts the dead): no pass over every message then.
+  if (s.messages.dead === 0) return s;
   let draft: ReturnType<MessageTable['edit']> | null = null;
   for (const m of s.messages.values()) {
     if (m.diedAt !== undefined && now > m.diedAt + fadeMs) (draft ??= s.messages.edit()).delete(m.msg);
