@@ -119,7 +119,7 @@ if (raft60 && raft600) {
 function explorePart(targets: Record<string, string>) {
   console.log(
     '6. Explorer (issue 16): breadth-first over every ordering, Raft n = 3 with one crash and two values per draw, up to\n' +
-      '   depth 7 (the "Raft is safe" lesson), and the Figure 8 preset. Target ≥ 50,000 states/s in Node on 2 cores.',
+      '   depth 7 (the "Raft is safe" lesson), and the Figure 8 preset; the fastest of 3 runs each. Target ≥ 50,000 states/s in Node on 2 cores.',
   );
   const rows = exploreBench(quick);
   table(rows.map((r) => ({ search: r.search, states: r.states, 'complete depth': r.completeDepth, 'wall ms': r.wallMs, 'states/s': r.statesPerSecond, 'visited set B / M states': r.visitedBytesPerMillion, 'tables B / M states': r.tableBytesPerMillion, 'heap B / M states': r.heapBytesPerMillion ?? 'n/a' })));
