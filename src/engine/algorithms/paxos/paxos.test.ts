@@ -1,5 +1,6 @@
 /** Multi-Paxos one rule at a time (README.md P1–P11) on a recording context, then whole runs and their message counts. */
 import { describe, expect, it } from 'vitest';
+import { recordingCtx, type Recorded } from '../../testing/recording-ctx';
 import type { Ctx, Envelope, Fields } from '../../core/algorithm';
 import type { NodeId, WriteValue } from '../../core/types';
 import { defaultScenario } from '../../run';
@@ -9,32 +10,8 @@ import { defaultPaxosOptions, type PaxosOptions } from './options';
 import { paxos, type PaxosState } from './paxos';
 import { commitsOf, paxosState, runChecked, sendsOf } from './test-helpers';
 
-interface Recorded {
-  sends: { to: NodeId; kind: string; fields: Fields }[];
-  timers: Record<string, number | null>;
-  commits: { index: number; value: WriteValue | null }[];
-  write: { accepted: boolean; reason?: string; leader?: NodeId | null } | null;
-}
-
 function makeCtx(id: NodeId, options: Partial<PaxosOptions> = {}, voters = [1, 2, 3, 4, 5]) {
-  const rec: Recorded = { sends: [], timers: {}, commits: [], write: null };
-  const ctx: Ctx<PaxosOptions> = {
-    id,
-    now: 1000,
-    voters,
-    observers: [],
-    options: { ...defaultPaxosOptions, ...options },
-    random: () => 0.5,
-    randomBetween: (min, max) => Math.floor((min + max) / 2),
-    send: (to, kind, fields) => rec.sends.push({ to, kind, fields }),
-    setTimer: (name, ms) => (rec.timers[name] = ms),
-    cancelTimer: (name) => (rec.timers[name] = null),
-    commit: (index, value) => rec.commits.push({ index, value }),
-    writeResult: (accepted, reason, leader) => (rec.write = { accepted, reason, leader }),
-    anomaly: () => {},
-    close: () => {},
-  };
-  return { ctx, rec };
+  return recordingCtx<PaxosOptions>(id, { ...defaultPaxosOptions, ...options }, { voters });
 }
 
 function st(id: NodeId, patch: Partial<PaxosState> = {}): PaxosState {

@@ -1,38 +1,15 @@
 /** Raft handlers one rule at a time (protocols.md §1.4–1.5), on a recording context. */
 import { describe, expect, it } from 'vitest';
+import { recordingCtx, type Recorded } from '../../testing/recording-ctx';
 import type { Ctx, Envelope, Fields } from '../../core/algorithm';
-import type { NodeId, WriteValue } from '../../core/types';
+import type { NodeId } from '../../core/types';
 import { resolveOptions, ScenarioError } from '../../scenario-file';
 import { defaultScenario } from '../../run';
 import { defaultRaftOptions, type RaftOptions } from './options';
 import { raft, type LogEntry, type RaftState } from './raft';
 
-interface Recorded {
-  sends: { to: NodeId; kind: string; fields: Fields }[];
-  timers: Record<string, number | null>;
-  commits: { index: number; value: WriteValue | null }[];
-  write: { accepted: boolean; reason?: string; leader?: NodeId | null } | null;
-}
-
 function makeCtx(id: NodeId, now = 1000, options: Partial<RaftOptions> = {}, voters = [1, 2, 3, 4, 5]) {
-  const rec: Recorded = { sends: [], timers: {}, commits: [], write: null };
-  const ctx: Ctx<RaftOptions> = {
-    id,
-    now,
-    voters,
-    observers: [],
-    options: { ...defaultRaftOptions, ...options },
-    random: () => 0.5,
-    randomBetween: (min, max) => Math.floor((min + max) / 2),
-    send: (to, kind, fields) => rec.sends.push({ to, kind, fields }),
-    setTimer: (name, ms) => (rec.timers[name] = ms),
-    cancelTimer: (name) => (rec.timers[name] = null),
-    commit: (index, value) => rec.commits.push({ index, value }),
-    writeResult: (accepted, reason, leader) => (rec.write = { accepted, reason, leader }),
-    anomaly: () => {},
-    close: () => {},
-  };
-  return { ctx, rec };
+  return recordingCtx<RaftOptions>(id, { ...defaultRaftOptions, ...options }, { now, voters });
 }
 
 /** A log as the engine makes them: immutable entries (see log.ts). */
