@@ -19,6 +19,7 @@ const workers = Number(process.env.E2E_WORKERS) || Math.max(1, Math.min(4, avail
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   workers,
   // A test that passes only on a retry is a failing test (issue 13): never retry, in CI neither.
