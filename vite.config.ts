@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { FOLDER_MODE, teachBuild } from './scripts/vite-teach.ts';
@@ -37,5 +38,9 @@ export default defineConfig(({ mode }) => ({
     environment: 'node',
     setupFiles: ['src/engine/testing/fast-check-seed.ts'],
     testTimeout: 120_000,
+    // Threads start faster than forks, and Vitest's default of one worker fewer than the cores leaves half of a
+    // 2-core machine idle: 89 s → 55 s for the suite there (issue 13: the whole `.ci/run` ≤ 10 min).
+    pool: 'threads',
+    maxWorkers: availableParallelism(),
   },
 }));

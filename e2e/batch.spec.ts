@@ -2,8 +2,8 @@
  * The Experiments screen (issue 7): a batch run in Web Workers completes, draws its charts, and its CSV
  * downloads; Cancel stops a run.
  *
- * Issue 13: the batch is fixed in size and seeds (K = 10 from seed 1, n = 5, a sweep 3..25 step 2: 12 points per algorithm,
- * 120 runs per algorithm), the test waits on the state the dialog exposes (`data-batch-status`, `data-batch-done`), with a
+ * Issue 13: the batch is fixed in size and seeds (K = 4 from seed 1, n = 5, a sweep 3..13 step 2: 6 points per algorithm,
+ * 24 runs per algorithm), the test waits on the state the dialog exposes (`data-batch-status`, `data-batch-done`), with a
  * ceiling sized for a busy 2-core machine, and the CSV the page downloads must equal the one the same runner
  * computes in Node from the same request (the engine is deterministic; the chunks run in-process here).
  */
@@ -29,9 +29,11 @@ async function fill(page: Page, label: string | RegExp, value: number) {
   await page.getByLabel(label, { exact: typeof label === 'string' }).fill(String(value));
 }
 
-const REQUEST: ExperimentRequest = { experiment: 'leader-crash', algorithms: [...ALGORITHM_NAMES], seeds: 10, firstSeed: 1, nodes: 5, sweep: { from: 3, to: 25, step: 2 } };
-/** The dialog runs every registered algorithm by default: K seeds × 12 sweep points × the algorithms. */
-const runsOf = (seeds: number) => seeds * 12 * ALGORITHM_NAMES.length;
+const REQUEST: ExperimentRequest = { experiment: 'leader-crash', algorithms: [...ALGORITHM_NAMES], seeds: 4, firstSeed: 1, nodes: 5, sweep: { from: 3, to: 13, step: 2 } };
+/** The sweep's sizes: 3, 5, …, 13. */
+const POINTS = 6;
+/** The dialog runs every registered algorithm by default: K seeds × the sweep's points × the algorithms. */
+const runsOf = (seeds: number) => seeds * POINTS * ALGORITHM_NAMES.length;
 const RUNS = runsOf(REQUEST.seeds);
 
 /** The per-run CSV of `req` as the Experiments screen computes it, with the chunks run in-process in Node. */
@@ -50,7 +52,7 @@ async function headlessRunsCsv(req: ExperimentRequest): Promise<string> {
 }
 
 test('a batch run completes, draws its charts, and its CSV downloads', async ({ page }) => {
-  // 120 runs per algorithm up to n = 25 in the page's workers: seconds on a quiet machine, a minute or more under load.
+  // 24 runs per algorithm up to n = 13 in the page's workers: seconds on a quiet machine, more under load.
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const dialog = await openExperiments(page);
@@ -75,13 +77,13 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
   await expect(sweep).toBeVisible();
   // Every algorithm's measured medians over its own theory curve (issue 15: Paxos against 3(N−1)).
   for (const alg of ALGORITHM_NAMES) {
-    await expect(sweep.locator(`[data-series="${alg}"] circle`)).toHaveCount(12);
+    await expect(sweep.locator(`[data-series="${alg}"] circle`)).toHaveCount(POINTS);
     await expect(sweep.locator(`path[data-theory="${alg}"]`).first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
   }
   await expect(sweep.locator('.chart-legend')).toContainText('Multi-Paxos: Prepare, Promise and the first Heartbeat, 3(N−1)');
   await expect(sweep.locator('[data-series="paxos"] circle title').first()).toHaveText(/^Multi-Paxos n=3: \d+$/);
-  // The results table: every algorithm × 12 sizes (n = 5 is in the sweep).
-  await expect(dialog.locator('.batch-table tbody tr')).toHaveCount(12 * ALGORITHM_NAMES.length);
+  // The results table: every algorithm × the sweep's sizes (n = 5 is in the sweep).
+  await expect(dialog.locator('.batch-table tbody tr')).toHaveCount(POINTS * ALGORITHM_NAMES.length);
   await sweep.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/compare-experiments.png' });
   await dialog.locator('.hist-grid').scrollIntoViewIfNeeded();
@@ -104,8 +106,11 @@ test('a batch run completes, draws its charts, and its CSV downloads', async ({ 
 
 test('Cancel stops a running batch', async ({ page }) => {
   const dialog = await openExperiments(page);
-  // 2,000 seeds × 12 points × every algorithm: far more than can finish before the click below, even on a quiet machine.
+  // 2,000 seeds × 6 points × every algorithm: far more than can finish before the click below, even on a quiet machine.
   await fill(page, 'Seeds (K)', 2000);
+  await fill(page, 'Sweep n from', REQUEST.sweep!.from);
+  await fill(page, 'to', REQUEST.sweep!.to);
+  await fill(page, 'step', REQUEST.sweep!.step);
   await dialog.getByRole('button', { name: 'Run' }).click();
   await expect(dialog).toHaveAttribute('data-batch-status', 'running');
   await expect(dialog).toHaveAttribute('data-batch-total', String(runsOf(2000)));

@@ -6,13 +6,14 @@
  *
  * Which lessons: every lesson is walked through the lesson runner without a browser (src/store/lesson-walk.test.ts)
  * and its step texts' claims checked (src/lessons/key-lessons.test.ts). Here, by default, the first lesson of
- * each group of the lesson list (one per algorithm, one side by side); `E2E_LESSONS=all` (`npm run
- * test:e2e:all`) walks every lesson with the same code, `E2E_LESSONS=id,id` the ones named. The lesson list, a
+ * each group of the lesson list (one per algorithm, one side by side); `npm run test:e2e:all` (or
+ * `E2E_LESSONS=all`) walks every lesson with the same code, `E2E_LESSONS=id,id` the ones named. The lesson list, a
  * bad id, closing and a keyboard-only walk-through run always.
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { Lab, type Bridges } from './pages/lab';
+import { FULL_SUITE } from './pages/suite';
 
 interface Expected {
   id: string;
@@ -28,7 +29,7 @@ const LESSONS: Expected[] = JSON.parse(execFileSync('node_modules/.bin/tsx', ['e
 
 /** The lessons to walk through: see the file's comment. */
 function walked(): Expected[] {
-  const pick = process.env.E2E_LESSONS;
+  const pick = process.env.E2E_LESSONS ?? (FULL_SUITE ? 'all' : undefined);
   if (pick === 'all') return LESSONS;
   if (pick) {
     const ids = pick.split(',');

@@ -5,8 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { Lab } from './pages/lab';
+import { FULL_SUITE } from './pages/suite';
 
-test('tour: pause mid-election, step back three events, fork, share, reopen', async ({ page, context }) => {
+// Each step is tested on its own in replay.spec.ts; this user's tour and its screenshots run in the full suite.
+if (FULL_SUITE) test('tour: pause mid-election, step back three events, fork, share, reopen', async ({ page, context }) => {
   const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 3, paused: true });
   // Mid-election: a candidate is asking for votes. The candidacy lasts under a second of wall time at this speed,
   // so poll often (expect.poll's default backoff reaches 1 s between looks and can miss it on a busy machine),
