@@ -95,7 +95,12 @@ const prepared = new WeakMap<readonly FlowInput[], Prepared>();
 function prepare(list: readonly FlowInput[], grouping: Grouping): Prepared {
   const k = grouping.groups.length;
   const kindIndex = new Map<string, number>();
-  const live: { t: number; cell: number; kind: number }[] = [];
+  // Straight into typed arrays, no object per message: this runs once per batch over every message in flight.
+  const t = new Float64Array(list.length);
+  const cell = new Int32Array(list.length);
+  const kind = new Int32Array(list.length);
+  let n = 0;
+  let sorted = true;
   for (const m of list) {
     if (m.diedAt !== undefined) continue;
     const a = grouping.of.get(m.from);
@@ -103,25 +108,29 @@ function prepare(list: readonly FlowInput[], grouping: Grouping): Prepared {
     if (a === undefined || b === undefined) continue;
     let ki = kindIndex.get(m.kind);
     if (ki === undefined) kindIndex.set(m.kind, (ki = kindIndex.size));
-    live.push({ t: m.t, cell: a * k + b, kind: ki });
+    if (n > 0 && m.t < t[n - 1]) sorted = false;
+    t[n] = m.t;
+    cell[n] = a * k + b;
+    kind[n] = ki;
+    n++;
   }
-  // Stable: equal times keep list order (which does not change a count, only the order it is reached in).
-  live.sort((x, y) => x.t - y.t);
-  const n = live.length;
   const p: Prepared = {
     grouping,
-    t: new Float64Array(n),
-    cell: new Int32Array(n),
-    kind: new Int32Array(n),
+    t: t.subarray(0, n),
+    cell: cell.subarray(0, n),
+    kind: kind.subarray(0, n),
     kinds: [...kindIndex.keys()],
     upTo: 0,
     perCell: new Int32Array(k * k),
     perCellKind: new Int32Array(k * k * Math.max(1, kindIndex.size)),
   };
-  for (let i = 0; i < n; i++) {
-    p.t[i] = live[i].t;
-    p.cell[i] = live[i].cell;
-    p.kind[i] = live[i].kind;
+  // The table lists messages by id, which is send order, so this is sorted already; a list that is not gets a
+  // stable sort by send time (equal times keep list order, which changes no count).
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => t[x] - t[y] || x - y);
+    p.t = Float64Array.from(order, (i) => t[i]);
+    p.cell = Int32Array.from(order, (i) => cell[i]);
+    p.kind = Int32Array.from(order, (i) => kind[i]);
   }
   return p;
 }
