@@ -90,6 +90,14 @@ function readTheme(el: Element): Theme {
 }
 
 /**
+ * What the theme's colours depend on (the root's data-theme, presenter mode), read without computing styles:
+ * getComputedStyle after each batch forced a style recalculation at 101 nodes (issue 17, row e).
+ */
+function themeKey(el: Element): string {
+  return `${document.documentElement.getAttribute('data-theme') ?? ''}|${el.closest('.presenter') ? 'p' : ''}`;
+}
+
+/**
  * Messages in flight on one 2D canvas under the ring's SVG (issue 17): React renders the canvas once; every
  * frame the controller's clock redraws the glyphs, each at (now − send) / (deliver − send) of its chord. The
  * canvas has the SVG's size and view box (device-pixel-ratio aware); the glyphs it drew stay on the surface
@@ -103,10 +111,10 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const state = useRef({ list, geo, density, box, grouping, timers, layout });
   const surface = useRef<MessageSurface>({ glyphs: [], flows: [], arcs: [], theme: { bg: '#fff', fg: '#000' } });
+  const theme = useRef('');
 
   useLayoutEffect(() => {
     state.current = { list, geo, density, box, grouping, timers, layout };
-    if (canvasRef.current) surface.current.theme = readTheme(canvasRef.current);
     controller.requestFrame();
   }, [list, geo, density, box, grouping, timers, layout, controller]);
 
@@ -115,12 +123,24 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
     return svg ? registerSurface(svg, surface.current) : undefined;
   }, [svgRef]);
 
+  // A theme switched while paused redraws in the new colours (draw reads them when themeKey changes).
+  useEffect(() => {
+    const watch = new MutationObserver(() => controller.requestFrame());
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => watch.disconnect();
+  }, [controller]);
+
   useEffect(() => {
     let lastKey = '';
     const draw = (now: number) => {
       const canvas = canvasRef.current;
       const { list: l, geo: g, density: d, box: b, grouping: gr, timers: tm, layout: lay } = state.current;
       if (!canvas || !b) return;
+      const tk = themeKey(canvas);
+      if (tk !== theme.current) {
+        theme.current = tk;
+        surface.current.theme = readTheme(canvas);
+      }
       const dpr = window.devicePixelRatio || 1;
       const w = Math.max(1, Math.round(b.width * dpr));
       const h = Math.max(1, Math.round(b.height * dpr));
