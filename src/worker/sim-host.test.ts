@@ -8,6 +8,7 @@ import type { AlgorithmName, TimedAction } from '../engine/core/types';
 import { defaultScenario } from '../engine/run';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../protocol';
 import { InProcessTransport } from './in-process';
+import { BATCH_EVENTS } from './sim-host';
 
 type WithoutV<T> = T extends unknown ? Omit<T, 'v'> : never;
 type Snapshot = Extract<FromWorker, { type: 'snapshot' }>;
@@ -131,7 +132,7 @@ describe('SimHost through a structured-cloning transport', () => {
     // an instant too.
     expect(pieces.filter((p) => p.now === 10).length).toBeGreaterThan(1);
     for (const p of pieces.slice(0, -1)) {
-      expect(p.events.length).toBeLessThanOrEqual(2000 + 200); // the limit, plus what the last step added (a broadcast)
+      expect(p.events.length).toBeLessThanOrEqual(BATCH_EVENTS + 200); // the limit, plus what the last step added (a broadcast)
       expect(p.lines).toBeUndefined(); // the narration comes whole with the last piece
     }
     const last = pieces.at(-1)!;

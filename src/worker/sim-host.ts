@@ -40,8 +40,12 @@ const MAX_EVENT_TIMES = 50_000;
 /** Replay: narration lines kept for the current timeline, sent to the page per batch, and timeline markers. */
 const MAX_LINES = 20_000;
 const LINES_TO_PAGE = 400;
-/** A long advance goes to the page in pieces of this many trace events (see runTo). */
-const BATCH_EVENTS = 2000;
+/**
+ * A long advance goes to the page in pieces of this many trace events (see runTo). 500, not 2000: at ZAB's
+ * 101-node cold start a piece of 2000 sends was 350 KB to copy and apply in one task, which with a frame beside
+ * it made tasks over 50 ms (issue 17, row e); smaller pieces let frames run between them.
+ */
+export const BATCH_EVENTS = 500;
 const MAX_MARKERS = 5_000;
 
 /**
