@@ -149,6 +149,15 @@ interface Case {
   fpsTarget: number | null;
 }
 
+/**
+ * performance.now() and rAF timestamps are coarsened to 0.1 ms, so the 16.67 ms period of 60 Hz reads as 16.6,
+ * 16.7 or 16.8 (measured: 4 % of an idle 3-node page's intervals are 16.8). A p95 target of 16.7 ms means "on the
+ * next vsync", which a p95 of 16.8 is; one tick of slack keeps a frame on time from reading as missed, and any
+ * late frame (33 ms) still fails.
+ */
+const CLOCK_TICK_MS = 0.1;
+const P95_SLACK_MS = CLOCK_TICK_MS;
+
 const allCases: Case[] = [
   { id: 'a', label: 'compare 3 × 9, ZAB cold start', query: `?compare=bully,raft,zab&nodes=9&speed=${speed}`, p95Target: 16.7, fpsTarget: null },
   { id: 'b', label: 'one pane, ZAB, 51 nodes', query: `?algorithm=zab&nodes=51&speed=${speed}`, p95Target: null, fpsTarget: 55 },
@@ -240,13 +249,15 @@ try {
   console.log(
     `\n4. Rendering in headless Chromium ${version} (no GPU, --disable-gpu), 1440 × 900, speed ${speed}: after ${warmupMs} ms of\n` +
       `   playing, requestAnimationFrame deltas over ${windowMs} ms; long tasks (> 50 ms) from a PerformanceObserver, in the\n` +
-      '   window and since load. Targets: (a), (c) p95 ≤ 16.7 ms; (b) ≥ 55 fps; (d), (e) ≥ 30 fps; no main-thread task > 50 ms.',
+      '   window and since load. Targets: (a), (c) p95 ≤ 16.7 ms; (b) ≥ 55 fps; (d), (e) ≥ 30 fps; no main-thread task > 50 ms.\n' +
+      `   A p95 of one 60 Hz frame reads 16.6–16.8 ms: the page's clock ticks in ${CLOCK_TICK_MS} ms, so frames on consecutive\n` +
+      `   vsyncs measure 16.6, 16.7 or 16.8 (an idle page too); p95 counts as within ${P95_SLACK_MS} ms of its target.`,
   );
   const frames: (Case & FrameResult & { run: number; frameTarget: string; longTaskTarget: string })[] = [];
   for (let run = 1; run <= runs; run++) {
     for (const c of cases) {
       const r = await measureFrames(browser, c);
-      const frameOk = c.p95Target !== null ? r.p95 <= c.p95Target : r.fps >= (c.fpsTarget ?? 0);
+      const frameOk = c.p95Target !== null ? r.p95 <= round(c.p95Target + P95_SLACK_MS, 2) : r.fps >= (c.fpsTarget ?? 0);
       frames.push({ ...c, ...r, run, frameTarget: mark(frameOk), longTaskTarget: mark(r.longTasks === 0) });
     }
   }
