@@ -42,6 +42,25 @@ test('the messages drawn are the simulation’s messages in flight at a paused v
   await lab.screenshot('canvas-raft-5-paused');
 });
 
+test('a theme switched while paused redraws the messages in its colours', async ({ page }) => {
+  const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
+  const { t } = await timeWithMessages(lab);
+  // The page's own --bg and --fg (as the built CSS spells them).
+  const colours = () => page.evaluate(() => {
+    const cs = getComputedStyle(document.documentElement);
+    return { bg: cs.getPropertyValue('--bg').trim(), fg: cs.getPropertyValue('--fg').trim() };
+  });
+  const light = await colours();
+  expect((await lab.drawnNow()).theme).toEqual(light);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const dark = await colours();
+  expect(dark).not.toEqual(light);
+  await expect.poll(async () => (await lab.drawn()).theme).toEqual(dark);
+  expect((await lab.drawn()).time).toBe(t);
+  expect((await lab.drawn()).glyphs.length).toBeGreaterThan(0);
+});
+
 test('a click on a drawn message opens its details', async ({ page }) => {
   const lab = await new Lab(page).open({ algorithm: 'raft', nodes: 5, seed: 2, paused: true });
   const { mid } = await timeWithMessages(lab);

@@ -330,6 +330,8 @@ export interface Drawn {
   ox: number;
   oy: number;
   density: string;
+  /** The colours the glyphs were drawn in: the root's --bg and --fg. */
+  theme: { bg: string; fg: string };
   glyphs: DrawnGlyph[];
   /** Aggregated flows, drawn instead of glyphs when more than 600 messages are in flight. */
   flows: { from: number; to: number; count: number; kind: string }[];

@@ -90,14 +90,6 @@ function readTheme(el: Element): Theme {
 }
 
 /**
- * What the theme's colours depend on (the root's data-theme, presenter mode), read without computing styles:
- * getComputedStyle after each batch forced a style recalculation at 101 nodes (issue 17, row e).
- */
-function themeKey(el: Element): string {
-  return `${document.documentElement.getAttribute('data-theme') ?? ''}|${el.closest('.presenter') ? 'p' : ''}`;
-}
-
-/**
  * Messages in flight on one 2D canvas under the ring's SVG (issue 17): React renders the canvas once; every
  * frame the controller's clock redraws the glyphs, each at (now − send) / (deliver − send) of its chord. The
  * canvas has the SVG's size and view box (device-pixel-ratio aware); the glyphs it drew stay on the surface
@@ -111,7 +103,9 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const state = useRef({ list, geo, density, box, grouping, timers, layout });
   const surface = useRef<MessageSurface>({ glyphs: [], flows: [], arcs: [], theme: { bg: '#fff', fg: '#000' } });
-  const theme = useRef('');
+  // --bg and --fg come from the root's data-theme alone. They are read when it changes, not after every batch:
+  // getComputedStyle per batch forced a style recalculation at 101 nodes (issue 17, row e).
+  const themeStale = useRef(true);
 
   useLayoutEffect(() => {
     state.current = { list, geo, density, box, grouping, timers, layout };
@@ -123,9 +117,12 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
     return svg ? registerSurface(svg, surface.current) : undefined;
   }, [svgRef]);
 
-  // A theme switched while paused redraws in the new colours (draw reads them when themeKey changes).
+  // A theme switched while paused redraws in the new colours.
   useEffect(() => {
-    const watch = new MutationObserver(() => controller.requestFrame());
+    const watch = new MutationObserver(() => {
+      themeStale.current = true;
+      controller.requestFrame();
+    });
     watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => watch.disconnect();
   }, [controller]);
@@ -136,9 +133,8 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
       const canvas = canvasRef.current;
       const { list: l, geo: g, density: d, box: b, grouping: gr, timers: tm, layout: lay } = state.current;
       if (!canvas || !b) return;
-      const tk = themeKey(canvas);
-      if (tk !== theme.current) {
-        theme.current = tk;
+      if (themeStale.current) {
+        themeStale.current = false;
         surface.current.theme = readTheme(canvas);
       }
       const dpr = window.devicePixelRatio || 1;
@@ -159,7 +155,7 @@ export const MessagesCanvas = memo(function MessagesCanvas({ layout, partition, 
       const ox = (b.width - s * VIEW_SIZE) / 2;
       const oy = (b.height - s * VIEW_SIZE) / 2;
       // `?test=1`: what was drawn, as data; a glyph's CSS pixel in the canvas is (ox + scale·x, oy + scale·y).
-      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: gr ? 'flows' : d, glyphs, flows: flowList.map(({ from, to, count, kind }) => ({ from, to, count, kind })), arcs };
+      if (TEST_HOOK) (canvas as unknown as { __drawn: unknown }).__drawn = { time: now, dpr, width: w, height: h, scale: s, ox, oy, density: gr ? 'flows' : d, theme: surface.current.theme, glyphs, flows: flowList.map(({ from, to, count, kind }) => ({ from, to, count, kind })), arcs };
       // Nothing on screen before or now: skip the clear (an idle pane costs nothing per frame).
       const key = glyphs.length || flowList.length || arcs.length ? '' : `${w}x${h}`;
       if (key && key === lastKey) return;
